@@ -1,0 +1,39 @@
+// The root Hono app: cross-cutting middleware, then each surface mounted at its prefix, then
+// the single error handler. Order matters: request id and security headers wrap everything;
+// CORS answers preflights before rate limits count them.
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { Env } from "./api/env.ts";
+import { onError, onNotFound } from "./api/errors.ts";
+import { apiRoutes } from "./api/index.ts";
+import { apiCors, CORS_PATHS } from "./api/middleware/cors.ts";
+import { API_THROTTLES, rateLimit } from "./api/middleware/rate-limit.ts";
+import { requestId } from "./api/middleware/request-id.ts";
+import { securityHeaders } from "./api/middleware/security-headers.ts";
+import type { AppContext } from "./context.ts";
+import { discoveryRoutes } from "./federation/discovery/index.ts";
+import { pageRoutes } from "./pages/index.ts";
+
+/** Largest request body at all: a video upload (Mastodon's limit is 99 MB) plus form overhead. */
+export const MAX_REQUEST_BYTES = 100 * 1024 * 1024;
+
+export function createApp(ctx: AppContext): Hono<Env> {
+  const app = new Hono<Env>();
+  app.use("*", async (c, next) => {
+    c.set("ctx", ctx);
+    await next();
+  });
+  app.use("*", requestId);
+  app.use("*", securityHeaders);
+  for (const path of CORS_PATHS) app.use(path, apiCors);
+  app.use("/api/*", rateLimit(API_THROTTLES));
+  app.use("*", bodyLimit({ maxSize: MAX_REQUEST_BYTES }));
+
+  app.route("/", discoveryRoutes);
+  app.route("/api", apiRoutes);
+  app.route("/", pageRoutes);
+
+  app.notFound(onNotFound);
+  app.onError(onError);
+  return app;
+}

@@ -1,0 +1,196 @@
+// Configuration is read once from the environment into a frozen, typed object.
+// The variable names are a contract (README "Configuration"): keep them.
+import { isIP } from "node:net";
+import path from "node:path";
+
+export type Role = "all" | "web" | "worker";
+export type LogLevel = "trace" | "debug" | "info" | "warning" | "error" | "fatal";
+export type RegistrationsMode = "open" | "approval" | "closed";
+
+export interface Config {
+  readonly env: "development" | "production" | "test";
+  readonly port: number;
+  readonly host: string;
+  /** Public host name, with the port when it is not the default one. */
+  readonly domain: string;
+  readonly https: boolean;
+  /** `https://domain` or `http://domain`, no trailing slash. */
+  readonly baseUrl: string;
+  readonly dataDir: string;
+  readonly database:
+    | { readonly kind: "sqlite"; readonly path: string }
+    | { readonly kind: "postgres"; readonly url: string };
+  readonly redisUrl: string | null;
+  readonly logLevel: LogLevel;
+  /** Sets the instance's registration mode at start when given (otherwise the stored setting). */
+  readonly registrations: RegistrationsMode | null;
+  /** Rate limits can be turned off for benchmarks; they are on by default. */
+  readonly rateLimits: boolean;
+}
+
+/** A setting that cannot be used; the message names the variable. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+  readonly setting: string;
+  constructor(setting: string, message: string) {
+    super(`${setting}: ${message}`);
+    this.setting = setting;
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function nonEmpty(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === undefined || value === "" ? undefined : value;
+}
+
+function parsePort(env: Env): number {
+  const raw = nonEmpty(env, "PORT");
+  if (raw === undefined) return 3000;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 65535) {
+    throw new ConfigError("PORT", `must be a port number from 1 to 65535, got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+const TRUE = new Set(["1", "true", "yes", "on"]);
+const FALSE = new Set(["0", "false", "no", "off"]);
+
+export function parseBoolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = nonEmpty(env, name);
+  if (raw === undefined) return fallback;
+  const lower = raw.toLowerCase();
+  if (TRUE.has(lower)) return true;
+  if (FALSE.has(lower)) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function parseDomain(env: Env, port: number): string {
+  const raw = nonEmpty(env, "HEARTH_DOMAIN");
+  if (raw === undefined) return `localhost:${port}`;
+  const domain = raw.toLowerCase();
+  // A host name or IP literal with an optional port, nothing else (no scheme, no path).
+  let parsed: URL;
+  try {
+    parsed = new URL(`http://${domain}`);
+  } catch {
+    throw new ConfigError(
+      "HEARTH_DOMAIN",
+      `must be a host name such as social.example, got "${raw}"`,
+    );
+  }
+  if (parsed.host !== domain || parsed.pathname !== "/" || domain.includes("@")) {
+    throw new ConfigError(
+      "HEARTH_DOMAIN",
+      `must be a bare host name (and optional port) such as social.example, got "${raw}"`,
+    );
+  }
+  return domain;
+}
+
+export function isLoopbackHost(domain: string): boolean {
+  const host = new URL(`http://${domain}`).hostname.replace(/^\[|\]$/g, "");
+  if (host === "localhost" || host.endsWith(".localhost")) return true;
+  if (isIP(host) === 4) return host.startsWith("127.");
+  return host === "::1";
+}
+
+function parseDatabase(env: Env, dataDir: string): Config["database"] {
+  const raw = nonEmpty(env, "DATABASE_URL");
+  if (raw === undefined) return { kind: "sqlite", path: path.join(dataDir, "hearth.sqlite") };
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError("DATABASE_URL", "is not a URL; expected postgres://user@host:port/db");
+  }
+  if (url.protocol === "postgres:" || url.protocol === "postgresql:") {
+    return { kind: "postgres", url: raw };
+  }
+  if (url.protocol === "sqlite:" || url.protocol === "file:") {
+    const file = decodeURIComponent(url.pathname);
+    if (file === "" || file === "/") throw new ConfigError("DATABASE_URL", "names no SQLite file");
+    return { kind: "sqlite", path: file };
+  }
+  throw new ConfigError(
+    "DATABASE_URL",
+    `unsupported scheme "${url.protocol}"; use postgres:// (or leave it unset for SQLite)`,
+  );
+}
+
+function parseRedis(env: Env): string | null {
+  const raw = nonEmpty(env, "REDIS_URL");
+  if (raw === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError("REDIS_URL", "is not a URL; expected redis://host:port");
+  }
+  if (url.protocol !== "redis:" && url.protocol !== "rediss:") {
+    throw new ConfigError("REDIS_URL", `unsupported scheme "${url.protocol}"; use redis://`);
+  }
+  return raw;
+}
+
+function oneOf<T extends string>(env: Env, name: string, values: readonly T[], fallback: T): T;
+function oneOf<T extends string>(
+  env: Env,
+  name: string,
+  values: readonly T[],
+  fallback: null,
+): T | null;
+function oneOf<T extends string>(
+  env: Env,
+  name: string,
+  values: readonly T[],
+  fallback: T | null,
+): T | null {
+  const raw = nonEmpty(env, name);
+  if (raw === undefined) return fallback;
+  if ((values as readonly string[]).includes(raw)) return raw as T;
+  throw new ConfigError(name, `must be one of ${values.join(", ")}; got "${raw}"`);
+}
+
+/** Parses the environment; throws ConfigError naming the first bad setting. */
+export function parseConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+  const nodeEnv = oneOf(
+    env,
+    "NODE_ENV",
+    ["development", "production", "test"] as const,
+    "development",
+  );
+  const port = parsePort(env);
+  const domain = parseDomain(env, port);
+  const https = parseBoolean(env, "HEARTH_HTTPS", !isLoopbackHost(domain));
+  const dataDir = path.resolve(cwd, nonEmpty(env, "HEARTH_DATA_DIR") ?? "data");
+  const host = nonEmpty(env, "HOST") ?? (nodeEnv === "production" ? "0.0.0.0" : "127.0.0.1");
+  if (isIP(host.replace(/^\[|\]$/g, "")) === 0 && !/^[a-z0-9.-]+$/i.test(host)) {
+    throw new ConfigError("HOST", `must be an IP address or host name to listen on, got "${host}"`);
+  }
+  return Object.freeze({
+    env: nodeEnv,
+    port,
+    host,
+    domain,
+    https,
+    baseUrl: `${https ? "https" : "http"}://${domain}`,
+    dataDir,
+    database: Object.freeze(parseDatabase(env, dataDir)),
+    redisUrl: parseRedis(env),
+    logLevel: oneOf(
+      env,
+      "HEARTH_LOG_LEVEL",
+      ["trace", "debug", "info", "warning", "error", "fatal"] as const,
+      nodeEnv === "test" ? "warning" : "info",
+    ),
+    registrations: oneOf(
+      env,
+      "HEARTH_REGISTRATIONS",
+      ["open", "approval", "closed"] as const,
+      null,
+    ),
+    rateLimits: parseBoolean(env, "HEARTH_RATE_LIMITS", true),
+  });
+}

@@ -1,0 +1,43 @@
+// The AppContext: everything a request, a job or a command needs, built once per process.
+// A plain object; no DI container.
+import type { Config } from "./config.ts";
+import { type DatabaseHandle, type Db, type Dialect, openDatabase } from "./db/index.ts";
+import { createIdGenerator, type IdGenerator } from "./domain/id.ts";
+import { type Clock, systemClock } from "./lib/clock.ts";
+import { createMemoryRateLimitStore, type RateLimitStore } from "./lib/rate-limit-store.ts";
+import type { Secrets } from "./lib/secrets.ts";
+
+export interface AppContext {
+  readonly config: Config;
+  readonly db: Db;
+  readonly dialect: Dialect;
+  readonly database: DatabaseHandle;
+  readonly clock: Clock;
+  readonly newId: IdGenerator;
+  readonly secrets: Secrets;
+  readonly rateLimits: RateLimitStore;
+  /** When this process started serving; reported by /health and used by benchmarks. */
+  readonly startedAt: Date;
+}
+
+export interface ContextOptions {
+  database?: DatabaseHandle;
+  clock?: Clock;
+  secrets: Secrets;
+}
+
+export function createContext(config: Config, options: ContextOptions): AppContext {
+  const clock = options.clock ?? systemClock;
+  const database = options.database ?? openDatabase(config.database);
+  return Object.freeze({
+    config,
+    db: database.db,
+    dialect: database.dialect,
+    database,
+    clock,
+    newId: createIdGenerator(() => clock.now()),
+    secrets: options.secrets,
+    rateLimits: createMemoryRateLimitStore(),
+    startedAt: clock.now(),
+  });
+}

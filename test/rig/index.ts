@@ -1,0 +1,208 @@
+// The test rig: a Hearth app in-process on a fresh database (in-memory SQLite, and PostgreSQL
+// when TEST_DATABASE_URL is set: a schema of its own per rig), a fixed clock, named fixtures.
+//
+//   describeEachDatabase("instance", (rig) => {
+//     test("v2", async () => { const res = await rig().get("/api/v2/instance"); ... });
+//   });
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, before, describe } from "node:test";
+import { type ServerType, serve } from "@hono/node-server";
+import type { Hono } from "hono";
+import { sql } from "kysely";
+import type { Env } from "../../src/api/env.ts";
+import { createApp } from "../../src/app.ts";
+import { type Config, parseConfig } from "../../src/config.ts";
+import { type AppContext, createContext } from "../../src/context.ts";
+import { type DatabaseHandle, type Dialect, openDatabase } from "../../src/db/index.ts";
+import { migrateToLatest } from "../../src/db/migrate.ts";
+import { type FixedClock, fixedClock } from "../../src/lib/clock.ts";
+import { FIXED_TIME, fixtures, seedFixtures } from "./fixtures.ts";
+
+export { FIXED_TIME, fixtures } from "./fixtures.ts";
+export { assertSchema, assertSpec } from "./openapi.ts";
+
+/** The databases this run tests on: SQLite always, PostgreSQL when TEST_DATABASE_URL is set. */
+export function testDialects(): Dialect[] {
+  return process.env.TEST_DATABASE_URL ? ["sqlite", "postgres"] : ["sqlite"];
+}
+
+export interface RigOptions {
+  dialect?: Dialect;
+  /** Extra environment for parseConfig (HEARTH_DOMAIN etc.). */
+  env?: Record<string, string>;
+  /** Seed the named fixtures (default true). */
+  seed?: boolean;
+  /** Serve over real HTTP on 127.0.0.1 (for masto/megalodon); the domain becomes that address. */
+  listen?: boolean;
+}
+
+export interface RigResponse<T = unknown> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
+
+export interface Rig {
+  ctx: AppContext;
+  app: Hono<Env>;
+  config: Config;
+  clock: FixedClock;
+  dialect: Dialect;
+  dataDir: string;
+  /** Base URL of the real server when `listen` was set. */
+  url: string;
+  fixtures: typeof fixtures;
+  /** A request in-process, from the client address `ip` (default a public test address). */
+  request(path: string, init?: RequestInit & { ip?: string }): Promise<Response>;
+  get<T = unknown>(path: string, init?: RequestInit & { ip?: string }): Promise<RigResponse<T>>;
+  send<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    init?: RequestInit & { ip?: string },
+  ): Promise<RigResponse<T>>;
+  close(): Promise<void>;
+}
+
+export const TEST_CLIENT_IP = "203.0.113.7";
+
+async function openTestDatabase(
+  dialect: Dialect,
+): Promise<{ handle: DatabaseHandle; drop(): Promise<void> }> {
+  if (dialect === "sqlite") {
+    const handle = openDatabase({ kind: "sqlite", path: ":memory:" });
+    return { handle, drop: async () => {} };
+  }
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error("TEST_DATABASE_URL is not set");
+  const schema = `test_${randomBytes(6).toString("hex")}`;
+  const admin = openDatabase({ kind: "postgres", url });
+  await sql`create schema ${sql.id(schema)}`.execute(admin.db);
+  await admin.close();
+  const handle = openDatabase({ kind: "postgres", url }, { schema });
+  return {
+    handle,
+    drop: async () => {
+      const cleanup = openDatabase({ kind: "postgres", url });
+      await sql`drop schema ${sql.id(schema)} cascade`.execute(cleanup.db);
+      await cleanup.close();
+    },
+  };
+}
+
+async function readResponse<T>(res: Response): Promise<RigResponse<T>> {
+  const text = await res.text();
+  let body: unknown = text;
+  if ((res.headers.get("content-type") ?? "").includes("json") && text !== "")
+    body = JSON.parse(text);
+  return { status: res.status, headers: res.headers, body: body as T, text };
+}
+
+export async function createRig(options: RigOptions = {}): Promise<Rig> {
+  const dialect = options.dialect ?? "sqlite";
+  const dataDir = mkdtempSync(path.join(tmpdir(), "hearth-test-"));
+  let server: ServerType | undefined;
+  let appRef: Hono<Env> | undefined;
+  let domain = "hearth.test";
+  if (options.listen) {
+    server = serve({
+      fetch: (req, env) => appRef!.fetch(req, env),
+      port: 0,
+      hostname: "127.0.0.1",
+    });
+    await new Promise<void>((resolve) => server!.once("listening", () => resolve()));
+    domain = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+  const config = parseConfig(
+    {
+      NODE_ENV: "test",
+      HEARTH_DOMAIN: domain,
+      HEARTH_DATA_DIR: dataDir,
+      ...(options.listen ? { HEARTH_HTTPS: "false" } : {}),
+      ...options.env,
+    },
+    dataDir,
+  );
+  const { handle, drop } = await openTestDatabase(dialect);
+  await migrateToLatest(handle.db);
+  const clock = fixedClock(FIXED_TIME);
+  const ctx = createContext(config, {
+    database: handle,
+    clock,
+    secrets: { secretKeyBase: "x".repeat(128) },
+  });
+  if (options.seed !== false) await seedFixtures(ctx.db, config.baseUrl);
+  const app = createApp(ctx);
+  appRef = app;
+
+  const request = (p: string, init: RequestInit & { ip?: string } = {}) => {
+    const { ip, ...rest } = init;
+    const url = new URL(p, config.baseUrl).toString();
+    return Promise.resolve(
+      app.request(url, rest, {
+        incoming: { socket: { remoteAddress: ip ?? TEST_CLIENT_IP } },
+      } as never),
+    );
+  };
+  return {
+    ctx,
+    app,
+    config,
+    clock,
+    dialect,
+    dataDir,
+    url: config.baseUrl,
+    fixtures,
+    request,
+    get: async (p, init) => readResponse(await request(p, init)),
+    send: async (method, p, body, init = {}) => {
+      const headers = new Headers(init.headers);
+      let payload: BodyInit | undefined;
+      if (body instanceof FormData || body instanceof URLSearchParams || typeof body === "string")
+        payload = body;
+      else if (body !== undefined) {
+        headers.set("content-type", "application/json");
+        payload = JSON.stringify(body);
+      }
+      return readResponse(await request(p, { ...init, method, headers, body: payload }));
+    },
+    close: async () => {
+      if (server !== undefined)
+        await new Promise<void>((resolve) => server!.close(() => resolve()));
+      await handle.close();
+      await drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Declares the same tests once per database. `body` receives a getter for the rig, which is
+ * created before the tests of that database run and closed after them.
+ */
+export function describeEachDatabase(
+  name: string,
+  body: (rig: () => Rig) => void,
+  options: Omit<RigOptions, "dialect"> = {},
+): void {
+  for (const dialect of testDialects()) {
+    describe(`${name} [${dialect}]`, () => {
+      let current: Rig | undefined;
+      before(async () => {
+        current = await createRig({ ...options, dialect });
+      });
+      after(async () => {
+        await current?.close();
+      });
+      body(() => {
+        if (current === undefined) throw new Error("rig not ready");
+        return current;
+      });
+    });
+  }
+}
