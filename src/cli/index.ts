@@ -1,37 +1,40 @@
 // The `hearth` command line. Each command is a function (args, io) → exit code; bad input is a
 // CliError with one clear line. Commands that touch the database boot like the server does.
-import { type ParseArgsConfig, parseArgs } from "node:util";
 import { ConfigError, parseConfig } from "../config.ts";
 import { DataDirInUseError } from "../lib/data-dir-lock.ts";
 import { HEARTH_VERSION } from "../version.ts";
+import { ACCOUNTS_USAGE, accountsCommand } from "./accounts.ts";
+import { type Command, parseOptions } from "./command-kit.ts";
 import { CliError, type CliIo, processIo, usageError } from "./io.ts";
 import { runMigrate } from "./migrate.ts";
+import { RULES_USAGE, rulesCommand } from "./rules.ts";
 import { parseRole, runServe } from "./serve.ts";
+import { SETTINGS_USAGE, settingsCommand } from "./settings.ts";
+
+export { parseOptions } from "./command-kit.ts";
 
 export const USAGE = `Usage: hearth <command> [options]
 
 Commands:
   serve [--role all|web|worker]        Run the server (default role: all)
   migrate [up|down|status]             Apply (default), roll back one, or list migrations
-  help                                 Show this text
+  accounts create <username> --email <address> [--password <text>]
+           [--role Owner|Admin|Moderator] [--confirmed] [--allow-reserved]
+                                       Create a local account (prints a generated password)
+  settings list | get <key> | set <key> <value>
+                                       Show or change instance settings
+  rules list | add <text> [--hint <text>] | remove <id>
+                                       Show or change the server rules
+  help [command]                       Show this text, or a command's details
   version                              Print the version
 
 Configuration comes from environment variables; see the README.`;
 
-type Command = (args: string[], io: CliIo) => Promise<number>;
-
-/** Parses options strictly: unknown flags and missing values are usage errors. */
-export function parseOptions<T extends NonNullable<ParseArgsConfig["options"]>>(
-  args: string[],
-  options: T,
-  allowPositionals = true,
-) {
-  try {
-    return parseArgs({ args, options, allowPositionals, strict: true });
-  } catch (error) {
-    throw usageError((error as Error).message.split("\n")[0] ?? "bad arguments");
-  }
-}
+const HELP: Record<string, string> = {
+  accounts: ACCOUNTS_USAGE,
+  settings: SETTINGS_USAGE,
+  rules: RULES_USAGE,
+};
 
 const commands: Record<string, Command> = {
   serve: async (args, io) => {
@@ -41,8 +44,14 @@ const commands: Record<string, Command> = {
     return runServe(parseConfig(io.env, io.cwd), parseRole(values.role), io);
   },
   migrate: (args, io) => runMigrate(args, io),
-  help: async (_args, io) => {
-    io.out(USAGE);
+  accounts: accountsCommand,
+  settings: settingsCommand,
+  rules: rulesCommand,
+  help: async (args, io) => {
+    const [topic] = args;
+    if (topic !== undefined && HELP[topic] === undefined && commands[topic] === undefined)
+      throw usageError(`unknown command "${topic}"; run \`hearth help\``);
+    io.out((topic !== undefined ? HELP[topic] : undefined) ?? USAGE);
     return 0;
   },
   version: async (_args, io) => {
@@ -51,7 +60,7 @@ const commands: Record<string, Command> = {
   },
 };
 
-/** Adds a command (accounts, settings, rules ... register themselves in cli/commands.ts). */
+/** Adds a command (for commands that live outside this table). */
 export function registerCommand(name: string, command: Command): void {
   commands[name] = command;
 }

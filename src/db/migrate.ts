@@ -1,5 +1,5 @@
 // Applies or rolls back the migration set in migrations/index.ts.
-import { type MigrationResult, Migrator } from "kysely";
+import { type MigrationResult, Migrator, PostgresAdapter, sql } from "kysely";
 import type { Db } from "./index.ts";
 import { migrations } from "./migrations/index.ts";
 
@@ -8,11 +8,20 @@ export interface MigrationReport {
   error?: unknown;
 }
 
-function migrator(db: Db): Migrator {
+async function migrator(db: Db): Promise<Migrator> {
+  // On PostgreSQL, Kysely finds its bookkeeping tables in *any* schema of the database unless
+  // told which one: name the current schema, so two schemas (tests, or another app using
+  // Kysely) never share migration state.
+  let migrationTableSchema: string | undefined;
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+    migrationTableSchema = rows[0]?.schema;
+  }
   return new Migrator({
     // Migrations are typed Kysely<unknown>; the table names are ours, so keep Kysely's defaults.
     db: db as never,
     provider: { getMigrations: async () => migrations },
+    ...(migrationTableSchema === undefined ? {} : { migrationTableSchema }),
   });
 }
 
@@ -27,7 +36,7 @@ function report(results: MigrationResult[] | undefined, error: unknown): Migrati
 
 /** Brings the schema to the newest migration; throws if one fails. */
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const { results, error } = await migrator(db).migrateToLatest();
+  const { results, error } = await (await migrator(db)).migrateToLatest();
   const result = report(results, error);
   if (result.error !== undefined) throw result.error;
   return result.applied;
@@ -35,7 +44,7 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
 
 /** Rolls back the newest applied migration. */
 export async function migrateDown(db: Db): Promise<string[]> {
-  const { results, error } = await migrator(db).migrateDown();
+  const { results, error } = await (await migrator(db)).migrateDown();
   const result = report(results, error);
   if (result.error !== undefined) throw result.error;
   return result.applied;
@@ -43,6 +52,6 @@ export async function migrateDown(db: Db): Promise<string[]> {
 
 /** Names of migrations not yet applied. */
 export async function pendingMigrations(db: Db): Promise<string[]> {
-  const all = await migrator(db).getMigrations();
+  const all = await (await migrator(db)).getMigrations();
   return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
 }

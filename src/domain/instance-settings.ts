@@ -76,10 +76,12 @@ export function parseSetting<K extends SettingKey>(key: K, text: string): Settin
       return text === "" || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)
         ? ok(text)
         : fail(`contact_email "${text}" is not an email address`);
-    case "contact_account":
-      return text === "" || /^[a-z0-9_]+([a-z0-9_.-]+[a-z0-9_]+)?$/i.test(text)
-        ? ok(text.replace(/^@/, ""))
-        : fail(`contact_account "${text}" is not a username`);
+    case "contact_account": {
+      const username = text.replace(/^@/, "");
+      return username === "" || /^[a-z0-9_]{1,30}$/i.test(username)
+        ? ok(username)
+        : fail(`contact_account "${text}" is not a local username`);
+    }
     case "languages": {
       const codes = text
         .split(",")
