@@ -2,14 +2,15 @@
 // the single error handler. Order matters: request id and security headers wrap everything;
 // CORS answers preflights before rate limits count them.
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import type { Env } from "./api/env.ts";
 import { onError, onNotFound } from "./api/errors.ts";
 import { apiRoutes } from "./api/index.ts";
+import { contentLengthLimit } from "./api/middleware/content-length-limit.ts";
 import { apiCors, CORS_PATHS } from "./api/middleware/cors.ts";
 import { API_THROTTLES, rateLimit } from "./api/middleware/rate-limit.ts";
 import { requestId } from "./api/middleware/request-id.ts";
 import { securityHeaders } from "./api/middleware/security-headers.ts";
+import { assetRoutes } from "./assets/routes.ts";
 import type { AppContext } from "./context.ts";
 import { discoveryRoutes } from "./federation/discovery/index.ts";
 import { pageRoutes } from "./pages/index.ts";
@@ -27,10 +28,11 @@ export function createApp(ctx: AppContext): Hono<Env> {
   app.use("*", securityHeaders);
   for (const path of CORS_PATHS) app.use(path, apiCors);
   app.use("/api/*", rateLimit(API_THROTTLES));
-  app.use("*", bodyLimit({ maxSize: MAX_REQUEST_BYTES }));
+  app.use("*", contentLengthLimit(MAX_REQUEST_BYTES));
 
   app.route("/", discoveryRoutes);
   app.route("/api", apiRoutes);
+  app.route("/", assetRoutes);
   app.route("/", pageRoutes);
 
   app.notFound(onNotFound);

@@ -70,7 +70,7 @@ describeEachCliDatabase("hearth settings", (cli) => {
     await cli().rejects(
       ["settings", "set", "contact_account", "not a name"],
       1,
-      /is not a username/,
+      /is not a local username/,
     );
   });
 

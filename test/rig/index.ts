@@ -128,15 +128,29 @@ export async function createRig(options: RigOptions = {}): Promise<Rig> {
     },
     dataDir,
   );
-  const { handle, drop } = await openTestDatabase(dialect);
-  await migrateToLatest(handle.db);
   const clock = fixedClock(FIXED_TIME);
-  const ctx = createContext(config, {
-    database: handle,
-    clock,
-    secrets: { secretKeyBase: "x".repeat(128) },
-  });
-  if (options.seed !== false) await seedFixtures(ctx.db, config.baseUrl);
+  let database: Awaited<ReturnType<typeof openTestDatabase>> | undefined;
+  let ctx: AppContext;
+  try {
+    database = await openTestDatabase(dialect);
+    await migrateToLatest(database.handle.db);
+    ctx = createContext(config, {
+      database: database.handle,
+      clock,
+      secrets: { secretKeyBase: "x".repeat(128) },
+    });
+    if (options.seed !== false) await seedFixtures(ctx.db, config.baseUrl);
+  } catch (error) {
+    // A failed setup must not leave a listening server or a schema behind (the run would hang).
+    const listening = server;
+    if (listening !== undefined)
+      await new Promise<void>((resolve) => listening.close(() => resolve()));
+    await database?.handle.close();
+    await database?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  const { handle, drop } = database;
   const app = createApp(ctx);
   appRef = app;
 

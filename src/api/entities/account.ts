@@ -1,0 +1,125 @@
+// Account — https://docs.joinmastodon.org/entities/Account/
+// A pure function of an `accounts` row: every documented key, null where we know nothing.
+// The accounts work extends it (avatars, emojis, roles, moved accounts, per-user settings).
+import { MISSING_AVATAR_PATH, MISSING_HEADER_PATH } from "../../assets/manifest.ts";
+import type { ProfileField } from "../../db/schema/index.ts";
+import type { AccountRow } from "../../repos/accounts.ts";
+
+export interface Field {
+  name: string;
+  value: string;
+  verified_at: string | null;
+}
+
+export interface CustomEmoji {
+  shortcode: string;
+  url: string;
+  static_url: string;
+  visible_in_picker: boolean;
+  category: string | null;
+}
+
+export interface AccountRole {
+  id: string;
+  name: string;
+  color: string;
+}
+
+export interface Account {
+  id: string;
+  username: string;
+  acct: string;
+  display_name: string;
+  locked: boolean;
+  bot: boolean;
+  discoverable: boolean | null;
+  indexable: boolean;
+  group: boolean;
+  created_at: string;
+  note: string;
+  url: string | null;
+  uri: string;
+  avatar: string;
+  avatar_static: string;
+  avatar_description: string;
+  header: string;
+  header_static: string;
+  header_description: string;
+  followers_count: number;
+  following_count: number;
+  statuses_count: number;
+  last_status_at: string | null;
+  hide_collections: boolean | null;
+  noindex: boolean | null;
+  emojis: CustomEmoji[];
+  roles: AccountRole[] | null;
+  fields: Field[];
+  moved: Account | null;
+  suspended: boolean;
+  limited: boolean;
+  memorial: boolean;
+  show_featured: boolean;
+  show_media: boolean;
+  show_media_replies: boolean;
+  feature_approval: null;
+}
+
+/** Midnight UTC of the day `iso` falls on: Mastodon shows only the day an account was made. */
+function dayOf(iso: string): string {
+  return `${iso.slice(0, 10)}T00:00:00.000Z`;
+}
+
+function toField(field: ProfileField): Field {
+  return { name: field.name, value: field.value, verified_at: field.verified_at ?? null };
+}
+
+export function toAccount(account: AccountRow, baseUrl: string): Account {
+  const local = account.domain === null;
+  const suspended = account.suspended_at !== null;
+  const avatar = `${baseUrl}${MISSING_AVATAR_PATH}`;
+  const header = `${baseUrl}${MISSING_HEADER_PATH}`;
+  return {
+    id: String(account.id),
+    username: account.username,
+    acct: local ? account.username : `${account.username}@${account.domain}`,
+    // A suspended account keeps its name and counts but shows nothing it wrote (as Mastodon).
+    display_name: suspended ? "" : account.display_name,
+    locked: suspended ? false : Boolean(account.locked),
+    bot: suspended ? false : Boolean(account.bot),
+    discoverable: suspended ? false : account.discoverable,
+    indexable: suspended ? false : Boolean(account.indexable),
+    group: false,
+    created_at: dayOf(account.created_at),
+    // @NOTE: `note` holds HTML: sanitized on the way in for remote accounts, rendered from the
+    // source text for local ones (the accounts work does that when profiles become editable).
+    note: suspended ? "" : account.note,
+    url: account.url ?? (local ? `${baseUrl}/@${account.username}` : null),
+    uri: account.uri,
+    avatar,
+    avatar_static: avatar,
+    avatar_description: "",
+    header,
+    header_static: header,
+    header_description: "",
+    followers_count: Number(account.followers_count),
+    following_count: Number(account.following_count),
+    statuses_count: Number(account.statuses_count),
+    last_status_at: account.last_status_at === null ? null : account.last_status_at.slice(0, 10),
+    // Known for our own people (nothing hidden by default); unknown for remote ones.
+    hide_collections: local ? false : null,
+    noindex: local ? false : null,
+    emojis: [],
+    // Only highlighted roles are public, and only for local accounts; none is highlighted yet.
+    roles: local ? [] : null,
+    fields: suspended ? [] : (account.fields ?? []).map(toField),
+    moved: null,
+    suspended,
+    limited: false,
+    memorial: false,
+    show_featured: true,
+    show_media: true,
+    show_media_replies: true,
+    // Collections (Mastodon 4.6) are not implemented, so nobody can feature anyone yet.
+    feature_approval: null,
+  };
+}
