@@ -6,6 +6,7 @@ import { createIdGenerator, type IdGenerator } from "./domain/id.ts";
 import { type Clock, systemClock } from "./lib/clock.ts";
 import { createMemoryRateLimitStore, type RateLimitStore } from "./lib/rate-limit-store.ts";
 import type { Secrets } from "./lib/secrets.ts";
+import { createTtlCache, type TtlCache } from "./lib/ttl-cache.ts";
 
 export interface AppContext {
   readonly config: Config;
@@ -16,6 +17,8 @@ export interface AppContext {
   readonly newId: IdGenerator;
   readonly secrets: Secrets;
   readonly rateLimits: RateLimitStore;
+  /** Short-lived values shared by requests (instance counts). */
+  readonly cache: TtlCache;
   /** When this process started serving; reported by /health and used by benchmarks. */
   readonly startedAt: Date;
 }
@@ -38,6 +41,7 @@ export function createContext(config: Config, options: ContextOptions): AppConte
     newId: createIdGenerator(() => clock.now()),
     secrets: options.secrets,
     rateLimits: createMemoryRateLimitStore(),
+    cache: createTtlCache(clock),
     startedAt: clock.now(),
   });
 }

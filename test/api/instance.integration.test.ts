@@ -2,6 +2,8 @@
 import assert from "node:assert/strict";
 import { beforeEach, test } from "node:test";
 import { saveSetting } from "../../src/repos/instance-settings.ts";
+import { createLocalAccount } from "../../src/services/accounts/create-local-account.ts";
+import { forgetInstanceStats } from "../../src/services/instance/get-instance-info.ts";
 import { MASTODON_API_VERSION, SOURCE_URL, VERSION_STRING } from "../../src/version.ts";
 import { assertSpec, describeEachDatabase, FIXED_TIME, type Rig } from "../rig/index.ts";
 
@@ -258,6 +260,8 @@ describeEachDatabase("instance documents", (rig) => {
       .set({ disabled: true })
       .where("account_id", "=", bob.id)
       .execute();
+    // Counts are cached for a minute; these rows were written behind the services' back.
+    forgetInstanceStats(rig().ctx);
     try {
       const v1 = await getV1(rig());
       assert.deepEqual(v1.stats, { user_count: 2, status_count: 7, domain_count: 2 });
@@ -274,6 +278,38 @@ describeEachDatabase("instance documents", (rig) => {
         .where("id", "=", alice.id)
         .execute();
       await db.deleteFrom("accounts").where("id", "=", "1").execute();
+    }
+  });
+
+  test("counts are kept a minute, and a new local account shows at once", async () => {
+    forgetInstanceStats(rig().ctx);
+    const before = (await getV1(rig())).stats.user_count;
+    // Written behind the services' back: still the cached count within the minute.
+    await rig()
+      .ctx.db.updateTable("users")
+      .set({ disabled: true })
+      .where("account_id", "=", rig().fixtures.bob.id)
+      .execute();
+    try {
+      assert.equal((await getV1(rig())).stats.user_count, before);
+      rig().clock.advance(60_001);
+      assert.equal((await getV1(rig())).stats.user_count, before - 1);
+      const created = await createLocalAccount(rig().ctx, {
+        username: "erin",
+        email: "erin@hearth.test",
+        password: "erin-password-1",
+      });
+      assert.equal(created.type, "ok");
+      assert.equal((await getV1(rig())).stats.user_count, before);
+    } finally {
+      rig().clock.set(FIXED_TIME);
+      await rig()
+        .ctx.db.updateTable("users")
+        .set({ disabled: false })
+        .where("account_id", "=", rig().fixtures.bob.id)
+        .execute();
+      await rig().ctx.db.deleteFrom("accounts").where("username", "=", "erin").execute();
+      forgetInstanceStats(rig().ctx);
     }
   });
 });

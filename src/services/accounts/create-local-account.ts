@@ -8,6 +8,7 @@ import { generatePassword, hashPassword } from "../../lib/password.ts";
 import { findLocalAccountByUsername, insertAccount } from "../../repos/accounts.ts";
 import { recordActivity } from "../../repos/instance-activity.ts";
 import { findUserByEmail, insertUser } from "../../repos/users.ts";
+import { forgetInstanceStats } from "../instance/get-instance-info.ts";
 
 // Mastodon's limits (Devise password_length 8..72, counted in characters).
 export const PASSWORD_MIN_LENGTH = 8;
@@ -137,6 +138,7 @@ export async function createLocalAccount(
     if (taken === null) throw error;
     return taken;
   }
+  forgetInstanceStats(ctx);
   return {
     type: "ok",
     accountId,

@@ -16,11 +16,21 @@ export interface InstanceInfo {
   software: { name: "hearth"; version: string; versionString: string };
 }
 
+// The counts are aggregates over accounts and users, most of the cost of these documents, and
+// nobody needs them to the second: keep them a minute (Mastodon caches its counts too).
+const STATS_CACHE_KEY = "instance-stats";
+const STATS_TTL_MS = 60_000;
+
+/** Call after a change that moves the counts (a new local account), so they show at once. */
+export function forgetInstanceStats(ctx: AppContext): void {
+  ctx.cache.delete(STATS_CACHE_KEY);
+}
+
 /** Settings, counts and rules of this server. */
 export async function getInstanceInfo(ctx: AppContext): Promise<InstanceInfo> {
   const [settings, stats, rules] = await Promise.all([
     loadSettings(ctx.db),
-    loadInstanceStats(ctx.db, ctx.clock.now()),
+    ctx.cache.get(STATS_CACHE_KEY, STATS_TTL_MS, () => loadInstanceStats(ctx.db, ctx.clock.now())),
     listRules(ctx.db),
   ]);
   return {
