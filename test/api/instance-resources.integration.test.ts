@@ -4,7 +4,7 @@ import { beforeEach, test } from "node:test";
 import { recordActivity } from "../../src/repos/instance-activity.ts";
 import { saveSetting } from "../../src/repos/instance-settings.ts";
 import { deleteRule, insertRule } from "../../src/repos/rules.ts";
-import { assertSpec, describeEachDatabase, FIXED_TIME } from "../rig/index.ts";
+import { accountRow, assertSpec, describeEachDatabase, FIXED_TIME } from "../rig/index.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are checked against the spec
 type Json = any;
@@ -55,20 +55,8 @@ describeEachDatabase("instance sub-resources", (rig) => {
   test("peers are the other servers we know accounts on, once each, sorted", async () => {
     assert.deepEqual(await getSpec("/api/v1/instance/peers"), ["remote.test"]);
     const db = rig().ctx.db;
-    const remote = (id: string, username: string, domain: string) => ({
-      id,
-      username,
-      domain,
-      uri: `https://${domain.toLowerCase()}/users/${username}`,
-      url: null,
-      inbox_url: null,
-      shared_inbox_url: null,
-      discoverable: null,
-      last_status_at: null,
-      suspended_at: null,
-      created_at: FIXED_TIME,
-      updated_at: FIXED_TIME,
-    });
+    const remote = (id: string, username: string, domain: string) =>
+      accountRow({ id, username, domain });
     await db
       .insertInto("accounts")
       .values([

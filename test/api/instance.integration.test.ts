@@ -5,7 +5,13 @@ import { saveSetting } from "../../src/repos/instance-settings.ts";
 import { createLocalAccount } from "../../src/services/accounts/create-local-account.ts";
 import { forgetInstanceStats } from "../../src/services/instance/get-instance-info.ts";
 import { MASTODON_API_VERSION, SOURCE_URL, VERSION_STRING } from "../../src/version.ts";
-import { assertSpec, describeEachDatabase, FIXED_TIME, type Rig } from "../rig/index.ts";
+import {
+  accountRow,
+  assertSpec,
+  describeEachDatabase,
+  FIXED_TIME,
+  type Rig,
+} from "../rig/index.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are checked against the spec
 type Json = any;
@@ -239,21 +245,8 @@ describeEachDatabase("instance documents", (rig) => {
       .execute();
     await db
       .insertInto("accounts")
-      .values({
-        id: "1",
-        username: "dave",
-        domain: "Other.Test",
-        uri: "https://other.test/users/dave",
-        url: null,
-        inbox_url: null,
-        shared_inbox_url: null,
-        discoverable: null,
-        last_status_at: null,
-        suspended_at: null,
-        statuses_count: 100, // remote posts are not ours
-        created_at: FIXED_TIME,
-        updated_at: FIXED_TIME,
-      })
+      // Remote posts are not ours: the 100 must not count.
+      .values(accountRow({ id: "1", username: "dave", domain: "Other.Test", statuses_count: 100 }))
       .execute();
     await db
       .updateTable("users")

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { inDisplayOrder, type Page, paginate } from "../../src/db/queries/paginate.ts";
-import { describeEachDatabase } from "../rig/index.ts";
+import { accountRow, describeEachDatabase } from "../rig/index.ts";
 
 describeEachDatabase(
   "paginate",
@@ -17,20 +17,7 @@ describeEachDatabase(
       for (const [i, id] of ids.entries()) {
         await rig()
           .ctx.db.insertInto("accounts")
-          .values({
-            id,
-            username: `u${i}`,
-            domain: null,
-            uri: `https://x.test/u/${i}`,
-            url: null,
-            inbox_url: null,
-            shared_inbox_url: null,
-            discoverable: null,
-            last_status_at: null,
-            suspended_at: null,
-            created_at: "2026-01-01T00:00:00.000Z",
-            updated_at: "2026-01-01T00:00:00.000Z",
-          })
+          .values(accountRow({ id, username: `u${i}`, domain: null }))
           .execute();
       }
     });

@@ -1,8 +1,32 @@
 // Named fixtures with fixed ids and times, so tests (and golden JSON) are stable.
 // Seeded straight into the tables: the rig must not depend on the services under test.
+import type { Insertable } from "kysely";
 import type { Db } from "../../src/db/index.ts";
+import type { AccountsTable } from "../../src/db/schema/index.ts";
 
 export const FIXED_TIME = "2026-01-01T12:00:00.000Z";
+
+/**
+ * An accounts row for tests that need accounts beyond the named fixtures: give the id, the
+ * username and the domain (null for local); everything else has a plain default.
+ */
+export function accountRow(
+  fields: Pick<AccountsTable, "id" | "username" | "domain"> & Partial<Insertable<AccountsTable>>,
+): Insertable<AccountsTable> {
+  const host = fields.domain?.toLowerCase() ?? "hearth.test";
+  return {
+    uri: `https://${host}/users/${fields.username}`,
+    url: null,
+    inbox_url: null,
+    shared_inbox_url: null,
+    discoverable: null,
+    last_status_at: null,
+    suspended_at: null,
+    created_at: FIXED_TIME,
+    updated_at: FIXED_TIME,
+    ...fields,
+  };
+}
 
 export interface AccountFixture {
   id: string;

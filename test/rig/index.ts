@@ -22,7 +22,7 @@ import { migrateToLatest } from "../../src/db/migrate.ts";
 import { type FixedClock, fixedClock } from "../../src/lib/clock.ts";
 import { FIXED_TIME, fixtures, seedFixtures } from "./fixtures.ts";
 
-export { FIXED_TIME, fixtures } from "./fixtures.ts";
+export { accountRow, FIXED_TIME, fixtures } from "./fixtures.ts";
 export { assertSchema, assertSpec } from "./openapi.ts";
 
 /** The databases this run tests on: SQLite always, PostgreSQL when TEST_DATABASE_URL is set. */
