@@ -5,6 +5,7 @@ import { Hono } from "hono";
 import type { Env } from "./api/env.ts";
 import { onError, onNotFound } from "./api/errors.ts";
 import { apiRoutes } from "./api/index.ts";
+import { resolveAuth } from "./api/middleware/auth.ts";
 import { contentLengthLimit } from "./api/middleware/content-length-limit.ts";
 import { apiCors, CORS_PATHS } from "./api/middleware/cors.ts";
 import { API_THROTTLES, rateLimit } from "./api/middleware/rate-limit.ts";
@@ -27,6 +28,9 @@ export function createApp(ctx: AppContext): Hono<Env> {
   app.use("*", requestId);
   app.use("*", securityHeaders);
   for (const path of CORS_PATHS) app.use(path, apiCors);
+  // Tokens are resolved before rate limits, so limits count per user and token.
+  app.use("/api/*", resolveAuth);
+  app.use("/oauth/userinfo", resolveAuth);
   app.use("/api/*", rateLimit(API_THROTTLES));
   app.use("*", contentLengthLimit(MAX_REQUEST_BYTES));
 

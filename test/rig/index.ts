@@ -22,6 +22,7 @@ import { migrateToLatest } from "../../src/db/migrate.ts";
 import { type FixedClock, fixedClock } from "../../src/lib/clock.ts";
 import { FIXED_TIME, fixtures, seedFixtures } from "./fixtures.ts";
 
+export { assertAuthEnforced, createToken } from "./auth.ts";
 export { accountRow, FIXED_TIME, fixtures } from "./fixtures.ts";
 export { assertSchema, assertSpec } from "./openapi.ts";
 

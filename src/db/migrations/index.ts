@@ -2,7 +2,9 @@
 // been merged: add a new one.
 import type { Migration } from "kysely";
 import * as m0001 from "./0001-initial.ts";
+import * as m0002 from "./0002-oauth.ts";
 
 export const migrations: Record<string, Migration> = {
   "0001-initial": m0001,
+  "0002-oauth": m0002,
 };

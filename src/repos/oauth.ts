@@ -1,0 +1,134 @@
+// OAuth applications, authorization codes and access tokens. Secrets arrive here hashed.
+import type { Insertable, Selectable } from "kysely";
+import type { Db } from "../db/index.ts";
+import type {
+  OAuthAccessGrantsTable,
+  OAuthAccessTokensTable,
+  OAuthApplicationsTable,
+} from "../db/schema/index.ts";
+
+export type ApplicationRow = Selectable<OAuthApplicationsTable>;
+export type GrantRow = Selectable<OAuthAccessGrantsTable>;
+export type TokenRow = Selectable<OAuthAccessTokensTable>;
+
+export async function insertApplication(
+  db: Db,
+  app: Insertable<OAuthApplicationsTable>,
+): Promise<void> {
+  await db.insertInto("oauth_applications").values(app).execute();
+}
+
+export async function findApplicationByClientId(
+  db: Db,
+  clientId: string,
+): Promise<ApplicationRow | undefined> {
+  return db
+    .selectFrom("oauth_applications")
+    .selectAll()
+    .where("client_id", "=", clientId)
+    .executeTakeFirst();
+}
+
+export async function findApplication(db: Db, id: string): Promise<ApplicationRow | undefined> {
+  return db.selectFrom("oauth_applications").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function insertGrant(
+  db: Db,
+  grant: Insertable<OAuthAccessGrantsTable>,
+): Promise<void> {
+  await db.insertInto("oauth_access_grants").values(grant).execute();
+}
+
+export async function findGrantByCodeHash(db: Db, codeHash: string): Promise<GrantRow | undefined> {
+  return db
+    .selectFrom("oauth_access_grants")
+    .selectAll()
+    .where("code_hash", "=", codeHash)
+    .executeTakeFirst();
+}
+
+/** Marks a code used; false when it was already used (a replay), so only one caller wins. */
+export async function useGrant(db: Db, id: string, now: string): Promise<boolean> {
+  const result = await db
+    .updateTable("oauth_access_grants")
+    .set({ used_at: now })
+    .where("id", "=", id)
+    .where("used_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function insertToken(
+  db: Db,
+  token: Insertable<OAuthAccessTokensTable>,
+): Promise<void> {
+  await db.insertInto("oauth_access_tokens").values(token).execute();
+}
+
+/** What a request's bearer token resolves to: the token, its app, and its user if any. */
+export interface TokenOwner {
+  tokenId: string;
+  applicationId: string;
+  scopes: string;
+  revokedAt: string | null;
+  grantId: string | null;
+  userId: string | null;
+  accountId: string | null;
+  role: string | null;
+  confirmedAt: string | null;
+  approved: boolean | null;
+  disabled: boolean | null;
+  suspendedAt: string | null;
+}
+
+export async function findTokenOwner(db: Db, tokenHash: string): Promise<TokenOwner | undefined> {
+  return db
+    .selectFrom("oauth_access_tokens as t")
+    .leftJoin("users as u", "u.id", "t.user_id")
+    .leftJoin("accounts as a", "a.id", "u.account_id")
+    .select([
+      "t.id as tokenId",
+      "t.application_id as applicationId",
+      "t.scopes as scopes",
+      "t.revoked_at as revokedAt",
+      "t.grant_id as grantId",
+      "u.id as userId",
+      "u.account_id as accountId",
+      "u.role as role",
+      "u.confirmed_at as confirmedAt",
+      "u.approved as approved",
+      "u.disabled as disabled",
+      "a.suspended_at as suspendedAt",
+    ])
+    .where("t.token_hash", "=", tokenHash)
+    .executeTakeFirst();
+}
+
+/** Revokes one token; false when there was no such live token. */
+export async function revokeTokenByHash(db: Db, tokenHash: string, now: string): Promise<boolean> {
+  const result = await db
+    .updateTable("oauth_access_tokens")
+    .set({ revoked_at: now })
+    .where("token_hash", "=", tokenHash)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Revokes every live token of a user, optionally for one app only. */
+export async function revokeUserTokens(
+  db: Db,
+  userId: string,
+  now: string,
+  applicationId?: string,
+): Promise<number> {
+  let q = db
+    .updateTable("oauth_access_tokens")
+    .set({ revoked_at: now })
+    .where("user_id", "=", userId)
+    .where("revoked_at", "is", null);
+  if (applicationId !== undefined) q = q.where("application_id", "=", applicationId);
+  const result = await q.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
