@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { ForeignKeyViolationError, UniqueViolationError } from "../../src/db/errors.ts";
 import { migrateDown, migrateToLatest, pendingMigrations } from "../../src/db/migrate.ts";
+import { migrations } from "../../src/db/migrations/index.ts";
 import { describeEachDatabase } from "../rig/index.ts";
 
 const row = (id: string, username: string, domain: string | null = null) => ({
@@ -103,11 +104,13 @@ describeEachDatabase(
 
     test("migrations roll back to nothing and apply again", async () => {
       const { db } = rig().ctx;
+      const all = Object.keys(migrations);
       assert.deepEqual(await pendingMigrations(db), []);
-      const down = await migrateDown(db);
-      assert.deepEqual(down, ["0001-initial"]);
-      assert.deepEqual(await pendingMigrations(db), ["0001-initial"]);
-      assert.deepEqual(await migrateToLatest(db), ["0001-initial"]);
+      const rolledBack: string[] = [];
+      for (let step = 0; step < all.length; step++) rolledBack.push(...(await migrateDown(db)));
+      assert.deepEqual(rolledBack, [...all].reverse());
+      assert.deepEqual(await pendingMigrations(db), all);
+      assert.deepEqual(await migrateToLatest(db), all);
       assert.deepEqual(await migrateToLatest(db), []);
     });
   },
