@@ -8,14 +8,23 @@ import {
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
 } from "../services/accounts/create-local-account.ts";
+import {
+  approveUser,
+  deleteLocalUser,
+  modifyUser,
+  type UserChanges,
+} from "../services/accounts/manage-user.ts";
 import { exhaustive, parseOptions, withContext, withSubcommands } from "./command-kit.ts";
 import { CliError, type CliIo, usageError } from "./io.ts";
 
-export const ACCOUNTS_USAGE = `Usage: hearth accounts create <username> --email <address> [options]
+export const ACCOUNTS_USAGE = `Usage: hearth accounts <subcommand> ...
 
-Creates a local account that can log in at once, whatever the registrations setting says.
+  create <username> --email <address> [options]   create a local account
+  approve <username>                              approve a sign-up waiting for a moderator
+  modify <username> [--role R|none] [--confirm] [--disable|--enable] [--reset-password]
+  delete <username> --yes                         delete the user; the name stays reserved
 
-Options:
+create makes an account that can log in at once, whatever the registrations setting says:
   --email <address>   Required; one account per address.
   --password <text>   ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters. Omit it to have one generated and printed
                       (a password typed here stays in your shell history).
@@ -70,4 +79,96 @@ async function create(args: string[], io: CliIo): Promise<number> {
   }
 }
 
-export const accountsCommand = withSubcommands("accounts", ACCOUNTS_USAGE, { create });
+function oneUsername(command: string, positionals: string[]): string {
+  const [username, ...extra] = positionals;
+  if (username === undefined) throw usageError(`accounts ${command} needs a username`);
+  if (extra.length > 0)
+    throw usageError(`accounts ${command} takes one username; also got "${extra.join(" ")}"`);
+  return username.replace(/^@/, "");
+}
+
+const notFound = (username: string) => new CliError(`no local account @${username}`);
+
+async function approve(args: string[], io: CliIo): Promise<number> {
+  const username = oneUsername("approve", parseOptions(args, {}).positionals);
+  const result = await withContext(io, (ctx) => approveUser(ctx, username));
+  if (result.type === "not-found") throw notFound(username);
+  io.out(
+    result.type === "ok"
+      ? `Approved @${result.user.username}.`
+      : `@${result.user.username} was already approved.`,
+  );
+  return 0;
+}
+
+async function modify(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseOptions(args, {
+    role: { type: "string" },
+    confirm: { type: "boolean" },
+    disable: { type: "boolean" },
+    enable: { type: "boolean" },
+    "reset-password": { type: "boolean" },
+  });
+  const username = oneUsername("modify", positionals);
+  const changes: UserChanges = {
+    confirm: values.confirm === true,
+    disable: values.disable === true,
+    enable: values.enable === true,
+    resetPassword: values["reset-password"] === true,
+  };
+  if (values.role !== undefined) {
+    const role = values.role.toLowerCase() === "none" ? null : parseUserRole(values.role);
+    if (role === null && values.role.toLowerCase() !== "none") {
+      throw usageError(
+        `--role must be one of ${USER_ROLES.join(", ")} or none; got "${values.role}"`,
+      );
+    }
+    changes.role = role;
+  }
+  if (
+    values.role === undefined &&
+    !changes.confirm &&
+    !changes.disable &&
+    !changes.enable &&
+    !changes.resetPassword
+  ) {
+    throw usageError(
+      "accounts modify needs a change: --role, --confirm, --disable, --enable or --reset-password",
+    );
+  }
+  const result = await withContext(io, (ctx) => modifyUser(ctx, username, changes));
+  switch (result.type) {
+    case "not-found":
+      throw notFound(username);
+    case "conflict":
+      throw usageError(result.message);
+    case "ok":
+      io.out(`Modified @${result.user.username}.`);
+      if (result.password !== null) {
+        io.out(`Password: ${result.password}`);
+        io.out(`Signed out of ${result.tokensRevoked} app(s).`);
+      }
+      return 0;
+    default:
+      return exhaustive(result);
+  }
+}
+
+async function remove(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseOptions(args, { yes: { type: "boolean" } });
+  const username = oneUsername("delete", positionals);
+  // Deleting cannot be undone: ask for the flag rather than prompting, so scripts stay simple.
+  if (values.yes !== true)
+    throw usageError(`accounts delete cannot be undone; add --yes to delete @${username}`);
+  const result = await withContext(io, (ctx) => deleteLocalUser(ctx, username));
+  if (result.type === "not-found") throw notFound(username);
+  io.out(`Deleted @${result.user.username}; the username stays reserved.`);
+  return 0;
+}
+
+export const accountsCommand = withSubcommands("accounts", ACCOUNTS_USAGE, {
+  create,
+  approve,
+  modify,
+  delete: remove,
+});

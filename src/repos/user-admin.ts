@@ -1,0 +1,70 @@
+// What operators and moderators change on a local user: approval, role, confirmation,
+// disabling, password, and removing the user when the account is deleted.
+import type { Updateable } from "kysely";
+import type { Db } from "../db/index.ts";
+import type { UsersTable } from "../db/schema/index.ts";
+
+export interface LocalUser {
+  accountId: string;
+  username: string;
+  suspendedAt: string | null;
+  userId: string;
+  role: string | null;
+  confirmedAt: string | null;
+  approved: boolean;
+  disabled: boolean;
+}
+
+/** The local user with this username (any case), or undefined. */
+export async function findLocalUser(db: Db, username: string): Promise<LocalUser | undefined> {
+  return db
+    .selectFrom("accounts as a")
+    .innerJoin("users as u", "u.account_id", "a.id")
+    .select([
+      "a.id as accountId",
+      "a.username as username",
+      "a.suspended_at as suspendedAt",
+      "u.id as userId",
+      "u.role as role",
+      "u.confirmed_at as confirmedAt",
+      "u.approved as approved",
+      "u.disabled as disabled",
+    ])
+    .where("a.domain", "is", null)
+    .where((eb) => eb(eb.fn("lower", ["a.username"]), "=", eb.fn("lower", [eb.val(username)])))
+    .executeTakeFirst();
+}
+
+export async function updateUser(
+  db: Db,
+  userId: string,
+  changes: Updateable<UsersTable>,
+): Promise<void> {
+  await db.updateTable("users").set(changes).where("id", "=", userId).execute();
+}
+
+/**
+ * Deletes the user (its tokens, codes and apps go with it through foreign keys) and empties
+ * the account, which stays as a tombstone so the username can never be taken again and
+ * remote servers' references keep resolving to "deleted".
+ */
+export async function deleteUserKeepTombstone(db: Db, user: LocalUser, now: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom("users").where("id", "=", user.userId).execute();
+    await trx
+      .updateTable("accounts")
+      .set({
+        display_name: "",
+        note: "",
+        fields: "[]",
+        locked: false,
+        bot: false,
+        discoverable: false,
+        indexable: false,
+        suspended_at: user.suspendedAt ?? now,
+        updated_at: now,
+      })
+      .where("id", "=", user.accountId)
+      .execute();
+  });
+}

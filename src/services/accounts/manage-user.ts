@@ -1,0 +1,87 @@
+// Operator actions on local users (`hearth accounts approve|modify|delete`; the admin API
+// will call the same functions).
+import type { AppContext } from "../../context.ts";
+import type { UserRole } from "../../domain/roles.ts";
+import { generatePassword, hashPassword } from "../../lib/password.ts";
+import { revokeUserTokens } from "../../repos/oauth.ts";
+import {
+  deleteUserKeepTombstone,
+  findLocalUser,
+  type LocalUser,
+  updateUser,
+} from "../../repos/user-admin.ts";
+import { forgetInstanceStats } from "../instance/get-instance-info.ts";
+
+export type NotFound = { type: "not-found"; username: string };
+
+/** Approves a sign-up that waits for a moderator. */
+export async function approveUser(
+  ctx: AppContext,
+  username: string,
+): Promise<{ type: "ok" | "already-approved"; user: LocalUser } | NotFound> {
+  const user = await findLocalUser(ctx.db, username);
+  if (user === undefined) return { type: "not-found", username };
+  if (user.approved) return { type: "already-approved", user };
+  await updateUser(ctx.db, user.userId, {
+    approved: true,
+    updated_at: ctx.clock.now().toISOString(),
+  });
+  forgetInstanceStats(ctx);
+  return { type: "ok", user };
+}
+
+export interface UserChanges {
+  /** A role, or null to make the user an ordinary one again. */
+  role?: UserRole | null;
+  confirm?: boolean;
+  disable?: boolean;
+  enable?: boolean;
+  /** Sets a new random password and signs the user out everywhere. */
+  resetPassword?: boolean;
+}
+
+export type ModifyResult =
+  | { type: "ok"; user: LocalUser; password: string | null; tokensRevoked: number }
+  | { type: "conflict"; message: string }
+  | NotFound;
+
+export async function modifyUser(
+  ctx: AppContext,
+  username: string,
+  changes: UserChanges,
+): Promise<ModifyResult> {
+  if (changes.disable && changes.enable)
+    return { type: "conflict", message: "--disable and --enable contradict each other" };
+  const user = await findLocalUser(ctx.db, username);
+  if (user === undefined) return { type: "not-found", username };
+  const now = ctx.clock.now().toISOString();
+  const password = changes.resetPassword ? generatePassword() : null;
+  const passwordHash = password === null ? undefined : await hashPassword(password);
+  let tokensRevoked = 0;
+  await ctx.db.transaction().execute(async (trx) => {
+    await updateUser(trx, user.userId, {
+      ...(changes.role !== undefined ? { role: changes.role } : {}),
+      ...(changes.confirm && user.confirmedAt === null ? { confirmed_at: now } : {}),
+      ...(changes.disable ? { disabled: true } : {}),
+      ...(changes.enable ? { disabled: false } : {}),
+      ...(passwordHash !== undefined ? { password_hash: passwordHash } : {}),
+      updated_at: now,
+    });
+    // A reset password means the old one may be known to someone else: end every session.
+    if (password !== null) tokensRevoked = await revokeUserTokens(trx, user.userId, now);
+  });
+  if (changes.disable || changes.enable) forgetInstanceStats(ctx);
+  return { type: "ok", user, password, tokensRevoked };
+}
+
+/** Deletes a local user; the emptied account keeps the username reserved. */
+export async function deleteLocalUser(
+  ctx: AppContext,
+  username: string,
+): Promise<{ type: "ok"; user: LocalUser } | NotFound> {
+  const user = await findLocalUser(ctx.db, username);
+  if (user === undefined) return { type: "not-found", username };
+  await deleteUserKeepTombstone(ctx.db, user, ctx.clock.now().toISOString());
+  forgetInstanceStats(ctx);
+  return { type: "ok", user };
+}
