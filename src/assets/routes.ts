@@ -6,6 +6,7 @@ import type { Env } from "../api/env.ts";
 import { errorResponse } from "../api/errors.ts";
 import {
   type Asset,
+  appIconName,
   findAsset,
   MISSING_AVATAR,
   MISSING_AVATAR_PATH,
@@ -38,4 +39,6 @@ export const assetRoutes = new Hono<Env>()
     return serve(c, asset, current ? `public, max-age=${YEAR}, immutable` : "public, max-age=300");
   })
   .get(MISSING_AVATAR_PATH, (c) => serve(c, findAsset(MISSING_AVATAR)!, `public, max-age=${DAY}`))
-  .get(MISSING_HEADER_PATH, (c) => serve(c, findAsset(MISSING_HEADER)!, `public, max-age=${DAY}`));
+  .get(MISSING_HEADER_PATH, (c) => serve(c, findAsset(MISSING_HEADER)!, `public, max-age=${DAY}`))
+  // Browsers ask for /favicon.ico on every site whatever the page links; a PNG is accepted.
+  .get("/favicon.ico", (c) => serve(c, findAsset(appIconName(48))!, `public, max-age=${DAY}`));

@@ -3,6 +3,7 @@
 import { Hono } from "hono";
 import { html } from "hono/html";
 import type { Env } from "../api/env.ts";
+import { appIconName, assetUrl } from "../assets/manifest.ts";
 import { getInstanceInfo } from "../services/instance/get-instance-info.ts";
 
 export const PAGE_CSP =
@@ -31,6 +32,7 @@ export const pageRoutes = new Hono<Env>()
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>${settings.title}</title>
+    <link rel="icon" href="${assetUrl(c.var.ctx.config.baseUrl, appIconName(48))}" />
     <style>
       body { font-family: system-ui, sans-serif; max-width: 40rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5 }
     </style>
