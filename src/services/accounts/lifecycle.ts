@@ -1,0 +1,90 @@
+// What people do to their own account from the settings pages: change the password (every
+// other sign-in ends, as on Mastodon) and delete the account after confirming the password.
+import type { AppContext } from "../../context.ts";
+import { hashPassword, verifyPassword } from "../../lib/password.ts";
+import { revokeUserTokens } from "../../repos/oauth.ts";
+import { deleteUserKeepTombstone, findLocalUser } from "../../repos/user-admin.ts";
+import { forgetInstanceStats } from "../instance/get-instance-info.ts";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./create-local-account.ts";
+
+export type LifecycleProblem =
+  | { type: "wrong-password" }
+  | { type: "invalid-password"; message: string }
+  | { type: "not-found" };
+
+async function checkCurrentPassword(
+  ctx: AppContext,
+  userId: string,
+  password: string,
+): Promise<boolean> {
+  const row = await ctx.db
+    .selectFrom("users")
+    .select("password_hash")
+    .where("id", "=", userId)
+    .executeTakeFirst();
+  // Without a stored hash (an account made without one) no password can match.
+  return row?.password_hash != null && (await verifyPassword(password, row.password_hash));
+}
+
+/**
+ * Sets a new password after checking the current one. Every OAuth token of the user is revoked
+ * except `keepTokenId` (the app making the change, if any); web sessions end with them once
+ * sessions exist (see services/sessions).
+ */
+export async function changePassword(
+  ctx: AppContext,
+  userId: string,
+  input: { current: string; next: string; keepTokenId?: string },
+): Promise<{ type: "ok"; tokensRevoked: number } | LifecycleProblem> {
+  const length = [...input.next].length;
+  if (length < PASSWORD_MIN_LENGTH || length > PASSWORD_MAX_LENGTH) {
+    return {
+      type: "invalid-password",
+      message: `password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters long`,
+    };
+  }
+  if (!(await checkCurrentPassword(ctx, userId, input.current))) return { type: "wrong-password" };
+  const hash = await hashPassword(input.next);
+  const now = ctx.clock.now().toISOString();
+  let tokensRevoked = 0;
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("users")
+      .set({ password_hash: hash, updated_at: now })
+      .where("id", "=", userId)
+      .execute();
+    let revoke = trx
+      .updateTable("oauth_access_tokens")
+      .set({ revoked_at: now })
+      .where("user_id", "=", userId)
+      .where("revoked_at", "is", null);
+    if (input.keepTokenId !== undefined) revoke = revoke.where("id", "!=", input.keepTokenId);
+    tokensRevoked = Number((await revoke.executeTakeFirst()).numUpdatedRows);
+  });
+  return { type: "ok", tokensRevoked };
+}
+
+/**
+ * Deletes one's own account after the password is confirmed. The account stays as an empty
+ * tombstone so the name stays reserved; posts and media are removed by a job (posting issue).
+ */
+export async function deleteOwnAccount(
+  ctx: AppContext,
+  userId: string,
+  password: string,
+): Promise<{ type: "ok" } | LifecycleProblem> {
+  if (!(await checkCurrentPassword(ctx, userId, password))) return { type: "wrong-password" };
+  const account = await ctx.db
+    .selectFrom("users")
+    .innerJoin("accounts", "accounts.id", "users.account_id")
+    .select("accounts.username")
+    .where("users.id", "=", userId)
+    .executeTakeFirst();
+  if (account === undefined) return { type: "not-found" };
+  const user = await findLocalUser(ctx.db, account.username);
+  if (user === undefined) return { type: "not-found" };
+  await revokeUserTokens(ctx.db, userId, ctx.clock.now().toISOString());
+  await deleteUserKeepTombstone(ctx.db, user, ctx.clock.now().toISOString());
+  forgetInstanceStats(ctx);
+  return { type: "ok" };
+}

@@ -1,0 +1,141 @@
+// Changing one's password and deleting one's account: both need the current password, and
+// both end the other sign-ins.
+import assert from "node:assert/strict";
+import { before, test } from "node:test";
+import { hashPassword, verifyPassword } from "../../src/lib/password.ts";
+import { hashToken } from "../../src/lib/tokens.ts";
+import { changePassword, deleteOwnAccount } from "../../src/services/accounts/lifecycle.ts";
+import { createToken, describeEachDatabase } from "../rig/index.ts";
+
+describeEachDatabase("account lifecycle", (rig) => {
+  const alice = () => rig().fixtures.alice;
+  const bob = () => rig().fixtures.bob;
+
+  before(async () => {
+    for (const f of [rig().fixtures.alice, rig().fixtures.bob]) {
+      await rig()
+        .ctx.db.updateTable("users")
+        .set({ password_hash: await hashPassword(f.user.password) })
+        .where("id", "=", f.user.id)
+        .execute();
+    }
+  });
+
+  const liveTokens = async (userId: string) =>
+    (
+      await rig()
+        .ctx.db.selectFrom("oauth_access_tokens")
+        .select("token_hash")
+        .where("user_id", "=", userId)
+        .where("revoked_at", "is", null)
+        .execute()
+    ).map((r) => r.token_hash);
+
+  test("a wrong current password or a bad new one changes nothing", async () => {
+    const ctx = rig().ctx;
+    const token = await createToken(ctx, "alice", "read");
+    assert.deepEqual(
+      await changePassword(ctx, alice().user.id, {
+        current: "wrong-password",
+        next: "new-password-1",
+      }),
+      { type: "wrong-password" },
+    );
+    assert.equal(
+      (
+        await changePassword(ctx, alice().user.id, {
+          current: alice().user.password,
+          next: "short",
+        })
+      ).type,
+      "invalid-password",
+    );
+    assert.equal(
+      (
+        await changePassword(ctx, alice().user.id, {
+          current: alice().user.password,
+          next: "x".repeat(73),
+        })
+      ).type,
+      "invalid-password",
+    );
+    const row = await ctx.db
+      .selectFrom("users")
+      .select("password_hash")
+      .where("id", "=", alice().user.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(await verifyPassword(alice().user.password, row.password_hash!), true);
+    assert.ok((await liveTokens(alice().user.id)).includes(hashToken(token)));
+  });
+
+  test("a new password revokes every other token, keeping the one that asked", async () => {
+    const ctx = rig().ctx;
+    const other = await createToken(ctx, "alice", "read");
+    const current = await createToken(ctx, "alice", "read write");
+    const currentId = (
+      await ctx.db
+        .selectFrom("oauth_access_tokens")
+        .select("id")
+        .where("token_hash", "=", hashToken(current))
+        .executeTakeFirstOrThrow()
+    ).id;
+    const result = await changePassword(ctx, alice().user.id, {
+      current: alice().user.password,
+      next: "brand-new-password",
+      keepTokenId: currentId,
+    });
+    assert.equal(result.type, "ok");
+    const live = await liveTokens(alice().user.id);
+    assert.deepEqual(live, [hashToken(current)]);
+    assert.ok(!live.includes(hashToken(other)));
+    const row = await ctx.db
+      .selectFrom("users")
+      .select("password_hash")
+      .where("id", "=", alice().user.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(await verifyPassword("brand-new-password", row.password_hash!), true);
+  });
+
+  test("deleting needs the password, then removes the user and keeps the name", async () => {
+    const ctx = rig().ctx;
+    await createToken(ctx, "bob", "read");
+    assert.deepEqual(await deleteOwnAccount(ctx, bob().user.id, "not-my-password"), {
+      type: "wrong-password",
+    });
+    assert.ok(
+      (await ctx.db
+        .selectFrom("users")
+        .select("id")
+        .where("id", "=", bob().user.id)
+        .executeTakeFirst()) !== undefined,
+    );
+    assert.deepEqual(await deleteOwnAccount(ctx, bob().user.id, bob().user.password), {
+      type: "ok",
+    });
+    assert.equal(
+      await ctx.db
+        .selectFrom("users")
+        .select("id")
+        .where("id", "=", bob().user.id)
+        .executeTakeFirst(),
+      undefined,
+    );
+    const account = await ctx.db
+      .selectFrom("accounts")
+      .selectAll()
+      .where("id", "=", bob().id)
+      .executeTakeFirstOrThrow();
+    assert.notEqual(account.suspended_at, null);
+    assert.equal(account.display_name, "");
+    assert.equal(
+      (
+        await ctx.db
+          .selectFrom("oauth_access_tokens")
+          .select("id")
+          .where("user_id", "=", bob().user.id)
+          .execute()
+      ).length,
+      0,
+    );
+  });
+});
