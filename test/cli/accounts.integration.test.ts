@@ -208,7 +208,7 @@ describeEachCliDatabase("hearth accounts create", (cli) => {
       /--role must be one of Owner, Admin, Moderator; got "Superuser"/,
     );
     await cli().rejects(["accounts"], 2, /needs a subcommand/);
-    await cli().rejects(["accounts", "delete", "alice"], 2, /unknown subcommand "delete"/);
+    await cli().rejects(["accounts", "remove", "alice"], 2, /unknown subcommand "remove"/);
   });
 
   test("the help text lists every option", async () => {
