@@ -14,6 +14,10 @@ import { securityHeaders } from "./api/middleware/security-headers.ts";
 import { assetRoutes } from "./assets/routes.ts";
 import type { AppContext } from "./context.ts";
 import { discoveryRoutes } from "./federation/discovery/index.ts";
+import { mediaRoutes } from "./media/routes.ts";
+import { oauthRoutes } from "./oauth/index.ts";
+import { confirmationPage } from "./pages/auth/confirmation.ts";
+import { signInRoutes } from "./pages/auth/sign-in.ts";
 import { pageRoutes } from "./pages/index.ts";
 
 /** Largest request body at all: a video upload (Mastodon's limit is 99 MB) plus form overhead. */
@@ -37,6 +41,10 @@ export function createApp(ctx: AppContext): Hono<Env> {
   app.route("/", discoveryRoutes);
   app.route("/api", apiRoutes);
   app.route("/", assetRoutes);
+  app.route("/", mediaRoutes);
+  app.route("/", confirmationPage);
+  app.route("/", oauthRoutes);
+  app.route("/", signInRoutes);
   app.route("/", pageRoutes);
 
   app.notFound(onNotFound);

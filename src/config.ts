@@ -26,7 +26,22 @@ export interface Config {
   readonly registrations: RegistrationsMode | null;
   /** Rate limits can be turned off for benchmarks; they are on by default. */
   readonly rateLimits: boolean;
+  /** Outgoing mail server; null writes every mail as an .eml file under `dataDir/mail`. */
+  readonly smtp: SmtpConfig | null;
+  /** The From header of every mail (SMTP_FROM). */
+  readonly mailFrom: string;
 }
+
+export type SmtpConfig =
+  | { readonly url: string }
+  | {
+      readonly host: string;
+      readonly port: number;
+      /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
+      readonly secure: boolean;
+      readonly user: string | null;
+      readonly password: string | null;
+    };
 
 /** A setting that cannot be used; the message names the variable. */
 export class ConfigError extends Error {
@@ -153,6 +168,71 @@ function oneOf<T extends string>(
   throw new ConfigError(name, `must be one of ${values.join(", ")}; got "${raw}"`);
 }
 
+const freezeOrNull = <T extends object>(value: T | null): T | null =>
+  value === null ? null : Object.freeze(value);
+
+function parseSmtp(env: Env): SmtpConfig | null {
+  const url = nonEmpty(env, "SMTP_URL");
+  if (url !== undefined) {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new ConfigError("SMTP_URL", "is not a URL; expected smtp://user:password@host:587");
+    }
+    if (parsed.protocol !== "smtp:" && parsed.protocol !== "smtps:") {
+      throw new ConfigError(
+        "SMTP_URL",
+        `unsupported scheme "${parsed.protocol}"; use smtp:// or smtps://`,
+      );
+    }
+    if (parsed.hostname === "") throw new ConfigError("SMTP_URL", "names no host");
+    return { url };
+  }
+  const host = nonEmpty(env, "SMTP_HOST");
+  if (host === undefined) {
+    // The other SMTP_* settings without a host would silently do nothing: say so instead.
+    for (const name of ["SMTP_PORT", "SMTP_USER", "SMTP_PASSWORD", "SMTP_SECURE"]) {
+      if (nonEmpty(env, name) !== undefined)
+        throw new ConfigError(name, "is set but SMTP_HOST (or SMTP_URL) is not");
+    }
+    return null;
+  }
+  if (!/^[a-z0-9.-]+$/i.test(host) && isIP(host.replace(/^\[|\]$/g, "")) === 0) {
+    throw new ConfigError("SMTP_HOST", `must be a host name or IP address, got "${host}"`);
+  }
+  const rawPort = nonEmpty(env, "SMTP_PORT");
+  if (
+    rawPort !== undefined &&
+    (!/^\d+$/.test(rawPort) || Number(rawPort) < 1 || Number(rawPort) > 65535)
+  ) {
+    throw new ConfigError("SMTP_PORT", `must be a port number from 1 to 65535, got "${rawPort}"`);
+  }
+  const secure = parseBoolean(env, "SMTP_SECURE", rawPort === "465");
+  const port = rawPort === undefined ? (secure ? 465 : 587) : Number(rawPort);
+  const user = nonEmpty(env, "SMTP_USER") ?? null;
+  const password =
+    env.SMTP_PASSWORD === undefined || env.SMTP_PASSWORD === "" ? null : env.SMTP_PASSWORD;
+  if (password !== null && user === null)
+    throw new ConfigError("SMTP_PASSWORD", "is set but SMTP_USER is not");
+  return { host, port, secure, user, password };
+}
+
+// An address, bare or as `Name <address>`: one @, no spaces or angle brackets inside.
+const MAIL_FROM_RE = /^(?:[^<>]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/;
+
+function parseMailFrom(env: Env, domain: string): string {
+  const raw = nonEmpty(env, "SMTP_FROM");
+  if (raw === undefined) return `Hearth <notifications@${new URL(`http://${domain}`).hostname}>`;
+  if (!MAIL_FROM_RE.test(raw) || /[\r\n]/.test(raw)) {
+    throw new ConfigError(
+      "SMTP_FROM",
+      `must be an address such as notifications@social.example or "Name <address>", got "${raw}"`,
+    );
+  }
+  return raw;
+}
+
 /** Parses the environment; throws ConfigError naming the first bad setting. */
 export function parseConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
   const nodeEnv = oneOf(
@@ -192,5 +272,7 @@ export function parseConfig(env: Env = process.env, cwd: string = process.cwd())
       null,
     ),
     rateLimits: parseBoolean(env, "HEARTH_RATE_LIMITS", true),
+    smtp: freezeOrNull(parseSmtp(env)),
+    mailFrom: parseMailFrom(env, domain),
   });
 }

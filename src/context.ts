@@ -1,12 +1,16 @@
 // The AppContext: everything a request, a job or a command needs, built once per process.
 // A plain object; no DI container.
+
+import path from "node:path";
 import type { Config } from "./config.ts";
 import { type DatabaseHandle, type Db, type Dialect, openDatabase } from "./db/index.ts";
 import { createIdGenerator, type IdGenerator } from "./domain/id.ts";
 import { type Clock, systemClock } from "./lib/clock.ts";
+import { createMailer, type Mailer } from "./lib/mailer.ts";
 import { createMemoryRateLimitStore, type RateLimitStore } from "./lib/rate-limit-store.ts";
 import type { Secrets } from "./lib/secrets.ts";
 import { createTtlCache, type TtlCache } from "./lib/ttl-cache.ts";
+import { createLocalStorage, type Storage } from "./media/storage.ts";
 
 export interface AppContext {
   readonly config: Config;
@@ -21,6 +25,10 @@ export interface AppContext {
   readonly cache: TtlCache;
   /** When this process started serving; reported by /health and used by benchmarks. */
   readonly startedAt: Date;
+  /** Uploaded files (avatars, headers, attachments): local disk under `<data dir>/media`. */
+  readonly storage: Storage;
+  /** Outgoing mail: SMTP when configured, otherwise .eml files in `<data dir>/mail`. */
+  readonly mailer: Mailer;
 }
 
 export interface ContextOptions {
@@ -43,5 +51,12 @@ export function createContext(config: Config, options: ContextOptions): AppConte
     rateLimits: createMemoryRateLimitStore(),
     cache: createTtlCache(clock),
     startedAt: clock.now(),
+    storage: createLocalStorage(path.join(config.dataDir, "media"), config.baseUrl),
+    mailer: createMailer({
+      smtp: config.smtp,
+      from: config.mailFrom,
+      directory: path.join(config.dataDir, "mail"),
+      now: () => clock.now(),
+    }),
   });
 }

@@ -1,9 +1,21 @@
 // The Mastodon client API, mounted at /api. Each resource is a sub-app in v1/ or v2/.
 import { Hono } from "hono";
 import type { Env } from "./env.ts";
+import { accountsRoutes } from "./v1/accounts/index.ts";
+import { registerRoutes } from "./v1/accounts/register.ts";
+import { appsRoutes } from "./v1/apps/index.ts";
+import { emailRoutes } from "./v1/emails/index.ts";
 import { instanceV1Routes } from "./v1/instance/index.ts";
+import { preferencesRoutes } from "./v1/preferences.ts";
+import { profileRoutes } from "./v1/profile/index.ts";
 import { instanceV2Routes } from "./v2/instance.ts";
 
 export const apiRoutes = new Hono<Env>()
+  .route("/v1/accounts", registerRoutes)
+  .route("/v1/accounts", accountsRoutes)
+  .route("/v1/profile", profileRoutes)
+  .route("/v1/preferences", preferencesRoutes)
+  .route("/v1/apps", appsRoutes)
+  .route("/v1/emails", emailRoutes)
   .route("/v1/instance", instanceV1Routes)
   .route("/v2/instance", instanceV2Routes);

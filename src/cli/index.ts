@@ -5,6 +5,7 @@ import { DataDirInUseError } from "../lib/data-dir-lock.ts";
 import { HEARTH_VERSION } from "../version.ts";
 import { ACCOUNTS_USAGE, accountsCommand } from "./accounts.ts";
 import { type Command, parseOptions } from "./command-kit.ts";
+import { INVITES_USAGE, invitesCommand } from "./invites.ts";
 import { CliError, type CliIo, processIo, usageError } from "./io.ts";
 import { runMigrate } from "./migrate.ts";
 import { RULES_USAGE, rulesCommand } from "./rules.ts";
@@ -23,8 +24,12 @@ Commands:
                                        Create a local account (prints a generated password)
   settings list | get <key> | set <key> <value>
                                        Show or change instance settings
+  accounts approve|modify|delete <username> ...
+                                       Manage local users (see \`hearth help accounts\`)
   rules list | add <text> [--hint <text>] | remove <id>
                                        Show or change the server rules
+  invites create --by <username> [--max-uses <n>] [--expires-in <period>]
+                                       Print an invite link
   help [command]                       Show this text, or a command's details
   version                              Print the version
 
@@ -34,6 +39,7 @@ const HELP: Record<string, string> = {
   accounts: ACCOUNTS_USAGE,
   settings: SETTINGS_USAGE,
   rules: RULES_USAGE,
+  invites: INVITES_USAGE,
 };
 
 const commands: Record<string, Command> = {
@@ -47,6 +53,7 @@ const commands: Record<string, Command> = {
   accounts: accountsCommand,
   settings: settingsCommand,
   rules: rulesCommand,
+  invites: invitesCommand,
   help: async (args, io) => {
     const [topic] = args;
     if (topic !== undefined && HELP[topic] === undefined && commands[topic] === undefined)

@@ -132,3 +132,70 @@ export async function revokeUserTokens(
   const result = await q.executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+/** A token by its hash, revoked or not (revocation checks which app it belongs to). */
+export async function findTokenByHash(db: Db, tokenHash: string): Promise<TokenRow | undefined> {
+  return db
+    .selectFrom("oauth_access_tokens")
+    .selectAll()
+    .where("token_hash", "=", tokenHash)
+    .executeTakeFirst();
+}
+
+/** Revokes every token made from one authorization code (a replayed code, RFC 6749 §4.1.2). */
+export async function revokeGrantTokens(db: Db, grantId: string, now: string): Promise<number> {
+  const result = await db
+    .updateTable("oauth_access_tokens")
+    .set({ revoked_at: now })
+    .where("grant_id", "=", grantId)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** The account of a local user, for the consent page and /oauth/userinfo. */
+export async function findUserAccount(db: Db, userId: string) {
+  return db
+    .selectFrom("users as u")
+    .innerJoin("accounts as a", "a.id", "u.account_id")
+    .selectAll("a")
+    .select(["u.role as role"])
+    .where("u.id", "=", userId)
+    .executeTakeFirst();
+}
+
+export interface AuthorizedApp {
+  id: string;
+  name: string;
+  website: string | null;
+  /** Scopes of every live token, space-separated, one string per token. */
+  scopes: string[];
+  firstAuthorizedAt: string;
+}
+
+/** Apps holding live tokens of a user (the authorized apps page), oldest grant first. */
+export async function listAuthorizedApps(db: Db, userId: string): Promise<AuthorizedApp[]> {
+  const rows = await db
+    .selectFrom("oauth_access_tokens as t")
+    .innerJoin("oauth_applications as a", "a.id", "t.application_id")
+    .select(["a.id", "a.name", "a.website", "t.scopes", "t.created_at"])
+    .where("t.user_id", "=", userId)
+    .where("t.revoked_at", "is", null)
+    .orderBy("t.id")
+    .execute();
+  const apps = new Map<string, AuthorizedApp>();
+  for (const row of rows) {
+    const id = String(row.id);
+    const app = apps.get(id);
+    if (app === undefined) {
+      apps.set(id, {
+        id,
+        name: row.name,
+        website: row.website,
+        scopes: [row.scopes],
+        firstAuthorizedAt: row.created_at,
+      });
+    } else app.scopes.push(row.scopes);
+  }
+  return [...apps.values()];
+}

@@ -90,4 +90,50 @@ describe("config", () => {
   test("empty values count as unset", () => {
     assert.equal(parse({ PORT: "", HEARTH_DOMAIN: " " }).domain, "localhost:3000");
   });
+
+  test("no SMTP settings: mail goes to files, from notifications@ the domain's host", () => {
+    const config = parse({ HEARTH_DOMAIN: "social.example:8443" });
+    assert.equal(config.smtp, null);
+    assert.equal(config.mailFrom, "Hearth <notifications@social.example>");
+  });
+
+  test("SMTP_URL or SMTP_HOST with the usual settings", () => {
+    assert.deepEqual(parse({ SMTP_URL: "smtps://u:p@mail.example" }).smtp, {
+      url: "smtps://u:p@mail.example",
+    });
+    assert.deepEqual(
+      parse({ SMTP_HOST: "mail.example", SMTP_USER: "hearth", SMTP_PASSWORD: " s3cret " }).smtp,
+      { host: "mail.example", port: 587, secure: false, user: "hearth", password: " s3cret " },
+    );
+    const implicitTls = parse({ SMTP_HOST: "mail.example", SMTP_PORT: "465" }).smtp;
+    assert.deepEqual(implicitTls, {
+      host: "mail.example",
+      port: 465,
+      secure: true,
+      user: null,
+      password: null,
+    });
+    const secure = parse({ SMTP_HOST: "mail.example", SMTP_SECURE: "true" }).smtp;
+    assert.ok(secure !== null && "port" in secure && secure.port === 465 && secure.secure);
+    assert.ok(Object.isFrozen(implicitTls));
+    assert.equal(
+      parse({ SMTP_FROM: "Kitchen <hello@social.example>" }).mailFrom,
+      "Kitchen <hello@social.example>",
+    );
+    assert.equal(parse({ SMTP_FROM: "hello@social.example" }).mailFrom, "hello@social.example");
+  });
+
+  test("each bad SMTP setting is named in the error", () => {
+    rejects({ SMTP_URL: "not a url" }, "SMTP_URL");
+    rejects({ SMTP_URL: "http://mail.example" }, "SMTP_URL");
+    rejects({ SMTP_HOST: "mail example" }, "SMTP_HOST");
+    rejects({ SMTP_HOST: "mail.example", SMTP_PORT: "smtp" }, "SMTP_PORT");
+    rejects({ SMTP_HOST: "mail.example", SMTP_PORT: "0" }, "SMTP_PORT");
+    rejects({ SMTP_HOST: "mail.example", SMTP_SECURE: "maybe" }, "SMTP_SECURE");
+    rejects({ SMTP_HOST: "mail.example", SMTP_PASSWORD: "x" }, "SMTP_PASSWORD");
+    rejects({ SMTP_USER: "hearth" }, "SMTP_USER");
+    rejects({ SMTP_PORT: "25" }, "SMTP_PORT");
+    rejects({ SMTP_FROM: "nobody" }, "SMTP_FROM");
+    rejects({ SMTP_FROM: "a@b, c@d e" }, "SMTP_FROM");
+  });
 });

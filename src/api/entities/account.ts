@@ -1,9 +1,23 @@
 // Account — https://docs.joinmastodon.org/entities/Account/
-// A pure function of an `accounts` row: every documented key, null where we know nothing.
-// The accounts work extends it (avatars, emojis, roles, moved accounts, per-user settings).
+// A pure function of an `accounts` row and what hydration loaded for it (the user's role):
+// every documented key, null where we know nothing. Custom emojis and moved accounts come
+// with federation.
 import { MISSING_AVATAR_PATH, MISSING_HEADER_PATH } from "../../assets/manifest.ts";
 import type { ProfileField } from "../../db/schema/index.ts";
+import type { RoleDefinition } from "../../domain/permissions.ts";
+import { SYSTEM_PATH } from "../../media/storage.ts";
 import type { AccountRow } from "../../repos/accounts.ts";
+import { type AccountRole, toAccountRoles } from "./role.ts";
+
+export type { AccountRole } from "./role.ts";
+
+/** What an Account needs beyond its row. */
+export interface AccountExtras {
+  /** URL of a stored file (AppContext.storage.url); default: the local-disk URL. */
+  mediaUrl?: (key: string) => string;
+  /** The local user's role; omitted: none highlighted. */
+  role?: RoleDefinition;
+}
 
 export interface Field {
   name: string;
@@ -17,12 +31,6 @@ export interface CustomEmoji {
   static_url: string;
   visible_in_picker: boolean;
   category: string | null;
-}
-
-export interface AccountRole {
-  id: string;
-  name: string;
-  color: string;
 }
 
 export interface Account {
@@ -69,15 +77,25 @@ function dayOf(iso: string): string {
   return `${iso.slice(0, 10)}T00:00:00.000Z`;
 }
 
-function toField(field: ProfileField): Field {
+export function toField(field: ProfileField): Field {
   return { name: field.name, value: field.value, verified_at: field.verified_at ?? null };
 }
 
-export function toAccount(account: AccountRow, baseUrl: string): Account {
+export function toAccount(
+  account: AccountRow,
+  baseUrl: string,
+  extras: AccountExtras = {},
+): Account {
   const local = account.domain === null;
   const suspended = account.suspended_at !== null;
-  const avatar = `${baseUrl}${MISSING_AVATAR_PATH}`;
-  const header = `${baseUrl}${MISSING_HEADER_PATH}`;
+  const mediaUrl = extras.mediaUrl ?? ((key: string) => `${baseUrl}${SYSTEM_PATH}/${key}`);
+  // A suspended account shows the default pictures, as on Mastodon.
+  const picture = (key: string | null, staticKey: string | null, missing: string) =>
+    key === null || suspended
+      ? { url: `${baseUrl}${missing}`, still: `${baseUrl}${missing}` }
+      : { url: mediaUrl(key), still: mediaUrl(staticKey ?? key) };
+  const avatar = picture(account.avatar_key, account.avatar_static_key, MISSING_AVATAR_PATH);
+  const header = picture(account.header_key, account.header_static_key, MISSING_HEADER_PATH);
   return {
     id: String(account.id),
     username: account.username,
@@ -95,27 +113,27 @@ export function toAccount(account: AccountRow, baseUrl: string): Account {
     note: suspended ? "" : account.note,
     url: account.url ?? (local ? `${baseUrl}/@${account.username}` : null),
     uri: account.uri,
-    avatar,
-    avatar_static: avatar,
-    avatar_description: "",
-    header,
-    header_static: header,
-    header_description: "",
+    avatar: avatar.url,
+    avatar_static: avatar.still,
+    avatar_description: suspended ? "" : account.avatar_description,
+    header: header.url,
+    header_static: header.still,
+    header_description: suspended ? "" : account.header_description,
     followers_count: Number(account.followers_count),
     following_count: Number(account.following_count),
     statuses_count: Number(account.statuses_count),
     last_status_at: account.last_status_at === null ? null : account.last_status_at.slice(0, 10),
-    // Known for our own people (nothing hidden by default); unknown for remote ones.
-    hide_collections: local ? false : null,
+    // Known for our own people (nothing hidden by default); unknown for remote ones that never said.
+    hide_collections: local ? (account.hide_collections ?? false) : account.hide_collections,
     noindex: local ? false : null,
     emojis: [],
-    // Only highlighted roles are public, and only for local accounts; none is highlighted yet.
-    roles: local ? [] : null,
+    // Only highlighted roles are public, and only for local accounts.
+    roles: local ? (extras.role === undefined ? [] : toAccountRoles(extras.role)) : null,
     fields: suspended ? [] : (account.fields ?? []).map(toField),
     moved: null,
     suspended,
     limited: false,
-    memorial: false,
+    memorial: account.memorial,
     show_featured: true,
     show_media: true,
     show_media_replies: true,

@@ -60,7 +60,31 @@ export const API_THROTTLES: Throttle[] = [
       return identityOf(c)?.userId ?? ip;
     },
   },
+  // Sign-up and confirmation mails: every attempt counts, failed ones too (rack-attack).
+  {
+    name: "throttle_api_sign_up",
+    limit: 5,
+    periodMs: 30 * MINUTE,
+    key: (c, ip) => (isPost(c, "/api/v1/accounts") ? ip : null),
+  },
+  {
+    name: "throttle_email_confirmations/ip",
+    limit: 25,
+    periodMs: 5 * MINUTE,
+    key: (c, ip) => (isPost(c, "/api/v1/emails/confirmations") ? ip : null),
+  },
+  {
+    name: "throttle_email_confirmations/user",
+    limit: 5,
+    periodMs: 30 * MINUTE,
+    key: (c) =>
+      isPost(c, "/api/v1/emails/confirmations") ? (identityOf(c)?.userId ?? null) : null,
+  },
 ];
+
+function isPost(c: Context, path: string): boolean {
+  return c.req.method === "POST" && c.req.path.replace(/\/$/, "") === path;
+}
 
 export function rateLimit(throttles: Throttle[]) {
   return createMiddleware<Env>(async (c, next) => {

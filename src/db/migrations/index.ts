@@ -3,8 +3,16 @@
 import type { Migration } from "kysely";
 import * as m0001 from "./0001-initial.ts";
 import * as m0002 from "./0002-oauth.ts";
+import * as m0003 from "./0003-web-sessions.ts";
+import * as m0004 from "./0004-registrations.ts";
+import * as m0005 from "./0005-profiles.ts";
+import * as m0006 from "./0006-two-factor.ts";
 
 export const migrations: Record<string, Migration> = {
   "0001-initial": m0001,
   "0002-oauth": m0002,
+  "0003-web-sessions": m0003,
+  "0004-registrations": m0004,
+  "0005-profiles": m0005,
+  "0006-two-factor": m0006,
 };

@@ -4,6 +4,8 @@ export interface ProfileField {
   name: string;
   value: string;
   verified_at: string | null;
+  /** Local accounts: the value as typed (`value` is the HTML made from it). */
+  source?: string;
 }
 
 export interface AccountsTable {
@@ -30,4 +32,18 @@ export interface AccountsTable {
   suspended_at: string | null;
   created_at: string;
   updated_at: string;
+  // 0005-profiles: storage keys (media/storage.ts); a static key only for moving pictures.
+  avatar_key: ColumnType<string | null, string | null | undefined, string | null>;
+  avatar_static_key: ColumnType<string | null, string | null | undefined, string | null>;
+  avatar_content_type: ColumnType<string | null, string | null | undefined, string | null>;
+  avatar_description: Generated<string>;
+  header_key: ColumnType<string | null, string | null | undefined, string | null>;
+  header_static_key: ColumnType<string | null, string | null | undefined, string | null>;
+  header_content_type: ColumnType<string | null, string | null | undefined, string | null>;
+  header_description: Generated<string>;
+  /** null: not known (a remote account that never said). */
+  hide_collections: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
+  memorial: Generated<boolean>;
+  /** The plain text the owner typed; `note` is the HTML made from it. Local accounts only. */
+  note_source: ColumnType<string | null, string | null | undefined, string | null>;
 }

@@ -2,32 +2,42 @@
 import type { AccountsTable } from "./accounts.ts";
 import type { InstanceActivityTable } from "./instance-activity.ts";
 import type { InstanceSettingsTable } from "./instance-settings.ts";
+import type { InvitesTable } from "./invites.ts";
 import type {
   OAuthAccessGrantsTable,
   OAuthAccessTokensTable,
   OAuthApplicationsTable,
 } from "./oauth.ts";
 import type { RulesTable } from "./rules.ts";
+import type { UserRecoveryCodesTable, UserTwoFactorTable } from "./two-factor.ts";
 import type { UsersTable } from "./users.ts";
+import type { WebSessionsTable } from "./web-sessions.ts";
 
 export type { AccountsTable, ProfileField } from "./accounts.ts";
 export type { InstanceActivityTable } from "./instance-activity.ts";
 export type { InstanceSettingsTable } from "./instance-settings.ts";
+export type { InvitesTable } from "./invites.ts";
 export type {
   OAuthAccessGrantsTable,
   OAuthAccessTokensTable,
   OAuthApplicationsTable,
 } from "./oauth.ts";
 export type { RulesTable } from "./rules.ts";
+export type { UserRecoveryCodesTable, UserTwoFactorTable } from "./two-factor.ts";
 export type { UsersTable } from "./users.ts";
+export type { WebSessionsTable } from "./web-sessions.ts";
 
 export interface Database {
   accounts: AccountsTable;
   instance_activity: InstanceActivityTable;
   instance_settings: InstanceSettingsTable;
+  invites: InvitesTable;
   oauth_access_grants: OAuthAccessGrantsTable;
   oauth_access_tokens: OAuthAccessTokensTable;
   oauth_applications: OAuthApplicationsTable;
   rules: RulesTable;
+  user_recovery_codes: UserRecoveryCodesTable;
+  user_two_factor: UserTwoFactorTable;
   users: UsersTable;
+  web_sessions: WebSessionsTable;
 }

@@ -15,6 +15,8 @@ export interface RenderOptions {
   baseUrl: string;
   /** Mentions that name a known account, keyed by mentionKey(); others stay plain text. */
   mentions?: ReadonlyMap<string, ResolvedMention>;
+  /** rel of links; profile field values use "me nofollow noopener" for verification. */
+  linkRel?: string;
 }
 
 /** The lookup key of a mention: `user` for a local one, `user@domain` otherwise, lower case. */
@@ -31,14 +33,14 @@ export function escapeHtml(text: string): string {
 
 const DISPLAY_LENGTH = 30;
 
-function renderUrl(url: string): string {
+function renderUrl(url: string, rel: string): string {
   const prefix = /^https?:\/\/(?:www\.)?/i.exec(url)?.[0] ?? "";
   const rest = url.slice(prefix.length);
   const display = rest.slice(0, DISPLAY_LENGTH);
   const cut = rest.length > DISPLAY_LENGTH;
   const href = escapeHtml(url);
   return (
-    `<a href="${href}" target="_blank" rel="nofollow noopener" translate="no">` +
+    `<a href="${href}" target="_blank" rel="${escapeHtml(rel)}" translate="no">` +
     `<span class="invisible">${escapeHtml(prefix)}</span>` +
     `<span class="${cut ? "ellipsis" : ""}">${escapeHtml(display)}</span>` +
     `<span class="invisible">${escapeHtml(rest.slice(DISPLAY_LENGTH))}</span></a>`
@@ -50,7 +52,7 @@ function renderToken(token: TextToken, options: RenderOptions): string {
     case "text":
       return escapeHtml(token.value);
     case "url":
-      return renderUrl(token.value);
+      return renderUrl(token.value, options.linkRel ?? "nofollow noopener");
     case "hashtag":
       return `<a href="${escapeHtml(options.baseUrl)}/tags/${encodeURIComponent(token.name)}" class="mention hashtag" rel="tag">#<span>${escapeHtml(token.name)}</span></a>`;
     case "mention": {
@@ -61,6 +63,13 @@ function renderToken(token: TextToken, options: RenderOptions): string {
   }
 }
 
+/** One run of text to HTML, without paragraphs (profile field values). */
+export function renderInline(text: string, options: RenderOptions): string {
+  return tokenize(text)
+    .map((token) => renderToken(token, options))
+    .join("");
+}
+
 /** Renders text to HTML: blank lines make paragraphs, single line breaks `<br />`. */
 export function renderText(text: string, options: RenderOptions): string {
   const normalized = text.replace(/\r\n?/g, "\n").trim();
@@ -68,10 +77,8 @@ export function renderText(text: string, options: RenderOptions): string {
   return normalized
     .split(/\n{2,}/)
     .map((paragraph) => {
-      const html = tokenize(paragraph)
-        .map((token) => renderToken(token, options))
-        .join("");
-      return `<p>${html.replace(/\n/g, "<br />")}</p>`;
+      const lines = paragraph.split(/[ \t]*\n[ \t]*/).map((line) => renderInline(line, options));
+      return `<p>${lines.join("<br />")}</p>`;
     })
     .join("");
 }

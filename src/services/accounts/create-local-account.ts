@@ -2,6 +2,7 @@
 // (POST /api/v1/accounts) later. One transaction, so there is never an account without a user.
 import type { AppContext } from "../../context.ts";
 import { UniqueViolationError } from "../../db/errors.ts";
+import type { Db } from "../../db/index.ts";
 import type { UserRole } from "../../domain/roles.ts";
 import { describeUsernameProblem, usernameProblem } from "../../domain/usernames.ts";
 import { generatePassword, hashPassword } from "../../lib/password.ts";
@@ -14,9 +15,9 @@ import { forgetInstanceStats } from "../instance/get-instance-info.ts";
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 72;
 // The longest address SMTP can carry (RFC 5321 path limit).
-const EMAIL_MAX_LENGTH = 254;
+export const EMAIL_MAX_LENGTH = 254;
 // Devise's email_regexp, which Mastodon uses: one @, no spaces. `admin@localhost` is valid.
-const EMAIL_RE = /^[^@\s]+@[^@\s]+$/;
+export const EMAIL_RE = /^[^@\s]+@[^@\s]+$/;
 
 export interface NewLocalAccount {
   username: string;
@@ -30,6 +31,8 @@ export interface NewLocalAccount {
   approved?: boolean;
   /** Let an operator take a reserved name such as "admin" on purpose. */
   allowReserved?: boolean;
+  /** More writes in the same transaction (sign-up records its details and issues a token). */
+  inTransaction?: (trx: Db, created: { accountId: string; userId: string }) => Promise<void>;
 }
 
 export type NewAccountProblem = {
@@ -129,6 +132,7 @@ export async function createLocalAccount(
         updated_at: at,
       });
       await recordActivity(trx, "registrations", now);
+      await input.inTransaction?.(trx, { accountId, userId });
     });
   } catch (error) {
     // The unique indexes decide, so two racing creations cannot both win; then look up which

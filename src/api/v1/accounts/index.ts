@@ -1,0 +1,16 @@
+// /api/v1/accounts: reading accounts and editing one's own. Sign-up (POST /api/v1/accounts)
+// lives in ./register.ts and is mounted on its own. `/:id` comes last so the fixed paths win.
+import { Hono } from "hono";
+import type { Env } from "../../env.ts";
+import { listAccountsRoute } from "./list.ts";
+import { lookupAccountRoute } from "./lookup.ts";
+import { showAccountRoute } from "./show.ts";
+import { updateCredentialsRoute } from "./update-credentials.ts";
+import { verifyCredentialsRoute } from "./verify-credentials.ts";
+
+export const accountsRoutes = new Hono<Env>()
+  .route("/", verifyCredentialsRoute)
+  .route("/", updateCredentialsRoute)
+  .route("/", lookupAccountRoute)
+  .route("/", listAccountsRoute)
+  .route("/", showAccountRoute);

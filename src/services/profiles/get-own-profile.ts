@@ -1,0 +1,27 @@
+// The signed-in person's profile: their account, role and preferences, for CredentialAccount
+// and GET /api/v1/preferences.
+import type { AppContext } from "../../context.ts";
+import { type RoleDefinition, roleOf } from "../../domain/permissions.ts";
+import { readUserSettings, type UserSettings } from "../../domain/user-settings.ts";
+import { notFound } from "../../lib/errors.ts";
+import type { AccountRow } from "../../repos/accounts.ts";
+import { findOwnProfile } from "../../repos/profiles.ts";
+
+export interface OwnProfile {
+  account: AccountRow;
+  userId: string;
+  role: RoleDefinition;
+  settings: UserSettings;
+}
+
+export async function getOwnProfile(ctx: AppContext, userId: string): Promise<OwnProfile> {
+  const row = await findOwnProfile(ctx.db, userId);
+  // The token resolved to this user a moment ago; gone now means deleted meanwhile.
+  if (row === undefined) throw notFound();
+  return {
+    account: row.account,
+    userId: row.userId,
+    role: roleOf(row.role),
+    settings: readUserSettings(row.settings),
+  };
+}

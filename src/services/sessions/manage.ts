@@ -1,0 +1,51 @@
+// What a signed-in person sees and ends of their own access: browser sessions and the apps
+// holding tokens. Each action is limited to the person's own rows.
+import type { AppContext } from "../../context.ts";
+import { parseScopes } from "../../domain/scopes.ts";
+import { listAuthorizedApps, revokeUserTokens } from "../../repos/oauth.ts";
+import {
+  listLiveWebSessions,
+  revokeWebSession,
+  type WebSessionRow,
+} from "../../repos/web-sessions.ts";
+
+export function listSessions(ctx: AppContext, userId: string): Promise<WebSessionRow[]> {
+  return listLiveWebSessions(ctx.db, userId);
+}
+
+/** Ends one of the user's sessions; false when it is not theirs or already ended. */
+export async function revokeOwnSession(
+  ctx: AppContext,
+  userId: string,
+  sessionId: string,
+): Promise<boolean> {
+  const sessions = await listLiveWebSessions(ctx.db, userId);
+  if (!sessions.some((s) => s.id === sessionId)) return false;
+  await revokeWebSession(ctx.db, sessionId, ctx.clock.now().toISOString());
+  return true;
+}
+
+export interface AuthorizedAppView {
+  id: string;
+  name: string;
+  website: string | null;
+  scopes: string[];
+  firstAuthorizedAt: string;
+}
+
+export async function listApps(ctx: AppContext, userId: string): Promise<AuthorizedAppView[]> {
+  const apps = await listAuthorizedApps(ctx.db, userId);
+  return apps.map((app) => ({
+    ...app,
+    scopes: [...new Set(app.scopes.flatMap((s) => parseScopes(s)))],
+  }));
+}
+
+/** Revokes every token the app holds for this user (Mastodon's "Revoke" on the apps page). */
+export async function revokeApp(
+  ctx: AppContext,
+  userId: string,
+  applicationId: string,
+): Promise<number> {
+  return revokeUserTokens(ctx.db, userId, ctx.clock.now().toISOString(), applicationId);
+}
