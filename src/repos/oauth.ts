@@ -72,6 +72,7 @@ export interface TokenOwner {
   applicationId: string;
   scopes: string;
   revokedAt: string | null;
+  lastUsedAt: string | null;
   grantId: string | null;
   userId: string | null;
   accountId: string | null;
@@ -92,6 +93,7 @@ export async function findTokenOwner(db: Db, tokenHash: string): Promise<TokenOw
       "t.application_id as applicationId",
       "t.scopes as scopes",
       "t.revoked_at as revokedAt",
+      "t.last_used_at as lastUsedAt",
       "t.grant_id as grantId",
       "u.id as userId",
       "u.account_id as accountId",
@@ -198,4 +200,13 @@ export async function listAuthorizedApps(db: Db, userId: string): Promise<Author
     } else app.scopes.push(row.scopes);
   }
   return [...apps.values()];
+}
+
+/** Records that a token was used (shown on the authorized apps page). */
+export async function touchToken(db: Db, tokenId: string, now: string): Promise<void> {
+  await db
+    .updateTable("oauth_access_tokens")
+    .set({ last_used_at: now })
+    .where("id", "=", tokenId)
+    .execute();
 }

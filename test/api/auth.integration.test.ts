@@ -153,4 +153,29 @@ describeEachDatabase("token auth", (rig) => {
     const anonymous = await rig().request("/api/v1/nope", { ip: "198.51.100.77" });
     assert.equal(anonymous.headers.get("x-ratelimit-remaining"), "299");
   });
+
+  test("a token's last use is recorded, at most once an hour", async () => {
+    const token = await createToken(rig().ctx, "alice", "read");
+    const lastUsed = async () =>
+      (
+        await rig()
+          .ctx.db.selectFrom("oauth_access_tokens")
+          .select("last_used_at")
+          .where("token_hash", "=", hashToken(token))
+          .executeTakeFirstOrThrow()
+      ).last_used_at;
+    assert.equal(await lastUsed(), null);
+    await rig().get("/api/v1/__me", bearer(token));
+    assert.equal(await lastUsed(), "2026-01-01T12:00:00.000Z");
+    rig().clock.advance(30 * 60_000);
+    try {
+      await rig().get("/api/v1/__me", bearer(token));
+      assert.equal(await lastUsed(), "2026-01-01T12:00:00.000Z");
+      rig().clock.advance(31 * 60_000);
+      await rig().get("/api/v1/__me", bearer(token));
+      assert.equal(await lastUsed(), "2026-01-01T13:01:00.000Z");
+    } finally {
+      rig().clock.set("2026-01-01T12:00:00.000Z");
+    }
+  });
 });
