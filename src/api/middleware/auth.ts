@@ -124,12 +124,16 @@ export function checkAuth(c: Context<Env>, requirement: Requirement): Auth {
   return auth;
 }
 
+/** Where requireAuth leaves its requirement on the middleware, so tests can list every guarded route. */
+export const REQUIREMENT = Symbol("hearth.requirement");
+
 /** Route middleware: `requireAuth({ scopes: ["read", "read:accounts"] })`. */
 export function requireAuth(requirement: Requirement) {
-  return createMiddleware<Env>(async (c, next) => {
+  const middleware = createMiddleware<Env>(async (c, next) => {
     checkAuth(c, requirement);
     await next();
   });
+  return Object.assign(middleware, { [REQUIREMENT]: requirement });
 }
 
 /** The user of a request that passed requireAuth with a user requirement. */
