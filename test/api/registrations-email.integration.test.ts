@@ -48,6 +48,8 @@ describeEachDatabase("email confirmation", (rig) => {
       const expired = await rig().get(confirmationPath(rig(), first));
       assert.equal(expired.status, 410);
       assert.match(expired.text, /expired/);
+      // The token is in the URL: it must not leak to other sites as a Referer.
+      assert.equal(expired.headers.get("referrer-policy"), "no-referrer");
       assert.equal(
         (await rig().get("/api/v1/emails/check_confirmation", bearer(token))).body,
         false,

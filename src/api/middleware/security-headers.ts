@@ -10,7 +10,7 @@ export const securityHeaders = createMiddleware<Env>(async (c, next) => {
   const headers = c.res.headers;
   headers.set("X-Content-Type-Options", "nosniff");
   headers.set("X-Frame-Options", "DENY");
-  headers.set("Referrer-Policy", "same-origin");
+  if (!headers.has("Referrer-Policy")) headers.set("Referrer-Policy", "same-origin");
   headers.set("Permissions-Policy", "interest-cohort=()");
   if (!headers.has("Content-Security-Policy")) headers.set("Content-Security-Policy", API_CSP);
   if (c.var.ctx.config.https) {

@@ -5,7 +5,7 @@ import { html } from "hono/html";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Env } from "../../api/env.ts";
 import { type ConfirmResult, confirmEmail } from "../../services/registrations/confirmation.ts";
-import { PAGE_CSP } from "../index.ts";
+import { page } from "./web.ts";
 
 const MESSAGES: Record<ConfirmResult["type"] | "missing", [ContentfulStatusCode, string, string]> =
   {
@@ -44,28 +44,7 @@ export const confirmationPage = new Hono<Env>().get("/auth/confirmation", async 
       : result.approved
         ? "You can now sign in and use your account from any Mastodon app."
         : "A moderator will review your sign-up; you can sign in once it is approved.";
-  c.header("Content-Security-Policy", PAGE_CSP);
-  c.header("Cache-Control", "no-store");
   // The token is in the URL: do not send it on to any other site as a Referer.
   c.header("Referrer-Policy", "no-referrer");
-  return c.html(
-    html`<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <meta name="robots" content="noindex" />
-    <title>${title} – ${c.var.ctx.config.domain}</title>
-    <style>
-      body { font-family: system-ui, sans-serif; max-width: 40rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5 }
-    </style>
-  </head>
-  <body>
-    <h1>${title}</h1>
-    <p>${message}</p>
-    ${next === "" ? "" : html`<p>${next}</p>`}
-  </body>
-</html>`,
-    status,
-  );
+  return page(c, title, html`<p>${message}</p>${next === "" ? "" : html`<p>${next}</p>`}`, status);
 });
