@@ -17,8 +17,13 @@ import { discoveryRoutes } from "./federation/discovery/index.ts";
 import { mediaRoutes } from "./media/routes.ts";
 import { oauthRoutes } from "./oauth/index.ts";
 import { confirmationPage } from "./pages/auth/confirmation.ts";
+import { inviteRoutes } from "./pages/auth/invite.ts";
+import { passwordRoutes } from "./pages/auth/password.ts";
 import { signInRoutes } from "./pages/auth/sign-in.ts";
+import { signUpRoutes } from "./pages/auth/sign-up.ts";
 import { pageRoutes } from "./pages/index.ts";
+import { emailSettingsRoutes } from "./pages/settings/email.ts";
+import { settingsRoutes } from "./pages/settings/index.ts";
 
 /** Largest request body at all: a video upload (Mastodon's limit is 99 MB) plus form overhead. */
 export const MAX_REQUEST_BYTES = 100 * 1024 * 1024;
@@ -45,6 +50,11 @@ export function createApp(ctx: AppContext): Hono<Env> {
   app.route("/", confirmationPage);
   app.route("/", oauthRoutes);
   app.route("/", signInRoutes);
+  app.route("/", signUpRoutes);
+  app.route("/", inviteRoutes);
+  app.route("/", passwordRoutes);
+  app.route("/", settingsRoutes);
+  app.route("/", emailSettingsRoutes);
   app.route("/", pageRoutes);
 
   app.notFound(onNotFound);

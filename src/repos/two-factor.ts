@@ -124,3 +124,28 @@ export async function disableTwoFactor(db: Db, userId: string): Promise<void> {
     await trx.deleteFrom("user_two_factor").where("user_id", "=", userId).execute();
   });
 }
+
+/** Replaces every recovery code of a user (used or not) with new ones (settings page). */
+export async function replaceRecoveryCodes(
+  db: Db,
+  userId: string,
+  codeHashes: { id: string; hash: string }[],
+  now: string,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom("user_recovery_codes").where("user_id", "=", userId).execute();
+    if (codeHashes.length === 0) return;
+    await trx
+      .insertInto("user_recovery_codes")
+      .values(
+        codeHashes.map((c) => ({
+          id: c.id,
+          user_id: userId,
+          code_hash: c.hash,
+          used_at: null,
+          created_at: now,
+        })),
+      )
+      .execute();
+  });
+}

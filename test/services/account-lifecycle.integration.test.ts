@@ -4,7 +4,12 @@ import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { hashPassword, verifyPassword } from "../../src/lib/password.ts";
 import { hashToken } from "../../src/lib/tokens.ts";
-import { changePassword, deleteOwnAccount } from "../../src/services/accounts/lifecycle.ts";
+import {
+  changePassword,
+  checkCurrentPassword,
+  deleteOwnAccount,
+} from "../../src/services/accounts/lifecycle.ts";
+import { startWebSession } from "../../src/services/sessions/web-session.ts";
 import { createToken, describeEachDatabase } from "../rig/index.ts";
 
 describeEachDatabase("account lifecycle", (rig) => {
@@ -96,6 +101,48 @@ describeEachDatabase("account lifecycle", (rig) => {
     assert.equal(await verifyPassword("brand-new-password", row.password_hash!), true);
   });
 
+  const liveSessions = async (userId: string) =>
+    (
+      await rig()
+        .ctx.db.selectFrom("web_sessions")
+        .select("id")
+        .where("user_id", "=", userId)
+        .where("revoked_at", "is", null)
+        .execute()
+    ).map((r) => r.id);
+  const browser = { ip: "203.0.113.7", userAgent: "Test" };
+
+  test("a new password ends every web session but the one kept; a wrong one ends none", async () => {
+    const ctx = rig().ctx;
+    const here = await startWebSession(ctx, alice().user.id, browser);
+    const elsewhere = await startWebSession(ctx, alice().user.id, browser);
+    const bobs = await startWebSession(ctx, bob().user.id, browser);
+    const before = await liveSessions(alice().user.id);
+    const wrong = await changePassword(ctx, alice().user.id, {
+      current: "wrong-password",
+      next: "another-password-2",
+      keepSessionId: here.session.id,
+    });
+    assert.equal(wrong.type, "wrong-password");
+    assert.deepEqual(await liveSessions(alice().user.id), before);
+    const result = await changePassword(ctx, alice().user.id, {
+      current: "brand-new-password",
+      next: "another-password-2",
+      keepSessionId: here.session.id,
+    });
+    assert.equal(result.type, "ok");
+    assert.equal(result.type === "ok" && result.sessionsRevoked, before.length - 1);
+    assert.deepEqual(await liveSessions(alice().user.id), [here.session.id]);
+    assert.ok(!(await liveSessions(alice().user.id)).includes(elsewhere.session.id));
+    assert.ok((await liveSessions(bob().user.id)).includes(bobs.session.id));
+    // From an app (keepTokenId only), every browser session ends.
+    await changePassword(ctx, alice().user.id, {
+      current: "another-password-2",
+      next: "brand-new-password",
+    });
+    assert.deepEqual(await liveSessions(alice().user.id), []);
+  });
+
   test("deleting needs the password, then removes the user and keeps the name", async () => {
     const ctx = rig().ctx;
     await createToken(ctx, "bob", "read");
@@ -109,9 +156,11 @@ describeEachDatabase("account lifecycle", (rig) => {
         .where("id", "=", bob().user.id)
         .executeTakeFirst()) !== undefined,
     );
+    await startWebSession(ctx, bob().user.id, browser);
     assert.deepEqual(await deleteOwnAccount(ctx, bob().user.id, bob().user.password), {
       type: "ok",
     });
+    assert.deepEqual(await liveSessions(bob().user.id), []);
     assert.equal(
       await ctx.db
         .selectFrom("users")
@@ -137,5 +186,28 @@ describeEachDatabase("account lifecycle", (rig) => {
       ).length,
       0,
     );
+  });
+
+  test("password checks stop working after 10 in 10 minutes, even with the right password", async () => {
+    const ctx = rig().ctx;
+    const admin = rig().fixtures.admin.user;
+    await ctx.db
+      .updateTable("users")
+      .set({ password_hash: await hashPassword(admin.password) })
+      .where("id", "=", admin.id)
+      .execute();
+    try {
+      for (let i = 0; i < 10; i++)
+        assert.equal(await checkCurrentPassword(ctx, admin.id, "guess-number-x"), false);
+      assert.equal(
+        await checkCurrentPassword(ctx, admin.id, admin.password),
+        false,
+        "locked for the window",
+      );
+      rig().clock.advance(10 * 60_000);
+      assert.equal(await checkCurrentPassword(ctx, admin.id, admin.password), true);
+    } finally {
+      rig().clock.set("2026-01-01T12:00:00.000Z");
+    }
   });
 });

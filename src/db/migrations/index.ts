@@ -7,6 +7,7 @@ import * as m0003 from "./0003-web-sessions.ts";
 import * as m0004 from "./0004-registrations.ts";
 import * as m0005 from "./0005-profiles.ts";
 import * as m0006 from "./0006-two-factor.ts";
+import * as m0007 from "./0007-password-resets.ts";
 
 export const migrations: Record<string, Migration> = {
   "0001-initial": m0001,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   "0004-registrations": m0004,
   "0005-profiles": m0005,
   "0006-two-factor": m0006,
+  "0007-password-resets": m0007,
 };

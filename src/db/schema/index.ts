@@ -8,6 +8,7 @@ import type {
   OAuthAccessTokensTable,
   OAuthApplicationsTable,
 } from "./oauth.ts";
+import type { PasswordResetsTable } from "./password-resets.ts";
 import type { RulesTable } from "./rules.ts";
 import type { UserRecoveryCodesTable, UserTwoFactorTable } from "./two-factor.ts";
 import type { UsersTable } from "./users.ts";
@@ -35,6 +36,7 @@ export interface Database {
   oauth_access_grants: OAuthAccessGrantsTable;
   oauth_access_tokens: OAuthAccessTokensTable;
   oauth_applications: OAuthApplicationsTable;
+  password_resets: PasswordResetsTable;
   rules: RulesTable;
   user_recovery_codes: UserRecoveryCodesTable;
   user_two_factor: UserTwoFactorTable;

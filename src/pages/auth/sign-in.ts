@@ -1,15 +1,16 @@
 // GET/POST /auth/sign_in and POST (or DELETE) /auth/sign_out: the web sign-in that OAuth's
 // authorize page sends people to; sessions.ts lists the signed-in browsers. One message for
-// an unknown email and a wrong password.
+// an unknown email and a wrong password. Accounts with two-factor on continue to
+// two-factor-sign-in.ts for the code before any session starts.
 import { type Context, Hono } from "hono";
 import { html } from "hono/html";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { clientIp, isLoopbackAddress, rateLimitBucket } from "../../api/client-ip.ts";
 import type { Env } from "../../api/env.ts";
 import { readParams } from "../../api/params.ts";
 import { checkCredentials } from "../../services/sessions/credentials.ts";
 import { countLoginAttempt } from "../../services/sessions/login-throttle.ts";
 import { sessionsRoutes } from "./sessions.ts";
+import { startTwoFactorStep, throttleKey, twoFactorSignInRoutes } from "./two-factor-sign-in.ts";
 import {
   csrfFailure,
   csrfField,
@@ -27,8 +28,6 @@ type C = Context<Env>;
 const MESSAGES = {
   invalid: "Invalid email address or password.",
   disabled: "Your login is currently disabled.",
-  second_factor:
-    "This account uses two-factor authentication, which this page cannot complete yet.",
   throttled: "Too many sign-in attempts. Wait a while and try again.",
 } as const;
 
@@ -50,16 +49,10 @@ async function signInPage(
         <label for="password">Password</label>
         <input id="password" name="password" type="password" autocomplete="current-password" required />
         <button type="submit">Sign in</button>
-      </form>`,
+      </form>
+      <p><a href="/auth/sign_up">Create an account</a> · <a href="/auth/password/new">Forgot your password?</a></p>`,
     status,
   );
-}
-
-/** The rate-limit bucket of the client, or null when it is exempt (loopback). */
-function throttleKey(c: C): string | null {
-  const ip = clientIp(c);
-  if (ip !== null && isLoopbackAddress(ip)) return null;
-  return ip === null ? "unknown" : rateLimitBucket(ip);
 }
 
 async function handleSignOut(c: C) {
@@ -85,10 +78,14 @@ export const signInRoutes = new Hono<Env>()
     }
     if (!(await csrfOk(c, params))) return csrfFailure(c);
     const result = await checkCredentials(c.var.ctx, email, password);
+    if (!result.ok && result.reason === "second_factor") {
+      return startTwoFactorStep(c, result.user, returnTo);
+    }
     if (!result.ok) return signInPage(c, { returnTo, email, error: MESSAGES[result.reason] }, 401);
     await signIn(c, result.user.id);
     return c.redirect(returnTo ?? "/", 303);
   })
   .post("/auth/sign_out", handleSignOut)
   .delete("/auth/sign_out", handleSignOut)
-  .route("/", sessionsRoutes);
+  .route("/", sessionsRoutes)
+  .route("/", twoFactorSignInRoutes);

@@ -4,6 +4,7 @@ import type { AppContext } from "../../context.ts";
 import { hashPassword, verifyPassword } from "../../lib/password.ts";
 import { revokeUserTokens } from "../../repos/oauth.ts";
 import { deleteUserKeepTombstone, findLocalUser } from "../../repos/user-admin.ts";
+import { revokeUserWebSessions } from "../../repos/web-sessions.ts";
 import { forgetInstanceStats } from "../instance/get-instance-info.ts";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./create-local-account.ts";
 
@@ -12,11 +13,25 @@ export type LifecycleProblem =
   | { type: "invalid-password"; message: string }
   | { type: "not-found" };
 
-async function checkCurrentPassword(
+// Mastodon's limit on password checks per account (rack-attack "password change": 10 per
+// 10 minutes): someone holding a stolen session must not be able to guess the password.
+const PASSWORD_CHECKS = { limit: 10, periodMs: 10 * 60_000 };
+
+/**
+ * True when `password` is the user's current one (settings pages confirm with it). Past the
+ * limit every check fails without looking, so guessing gains nothing.
+ */
+export async function checkCurrentPassword(
   ctx: AppContext,
   userId: string,
   password: string,
 ): Promise<boolean> {
+  const hit = await ctx.rateLimits.hit(
+    `password_check:${userId}`,
+    PASSWORD_CHECKS.periodMs,
+    ctx.clock.now(),
+  );
+  if (hit.count > PASSWORD_CHECKS.limit) return false;
   const row = await ctx.db
     .selectFrom("users")
     .select("password_hash")
@@ -27,15 +42,15 @@ async function checkCurrentPassword(
 }
 
 /**
- * Sets a new password after checking the current one. Every OAuth token of the user is revoked
- * except `keepTokenId` (the app making the change, if any); web sessions end with them once
- * sessions exist (see services/sessions).
+ * Sets a new password after checking the current one. Every OAuth token and browser session of
+ * the user ends, except `keepTokenId` (the app making the change) or `keepSessionId` (the
+ * browser on the settings page): whoever knew the old password is out, the person stays in.
  */
 export async function changePassword(
   ctx: AppContext,
   userId: string,
-  input: { current: string; next: string; keepTokenId?: string },
-): Promise<{ type: "ok"; tokensRevoked: number } | LifecycleProblem> {
+  input: { current: string; next: string; keepTokenId?: string; keepSessionId?: string },
+): Promise<{ type: "ok"; tokensRevoked: number; sessionsRevoked: number } | LifecycleProblem> {
   const length = [...input.next].length;
   if (length < PASSWORD_MIN_LENGTH || length > PASSWORD_MAX_LENGTH) {
     return {
@@ -47,6 +62,7 @@ export async function changePassword(
   const hash = await hashPassword(input.next);
   const now = ctx.clock.now().toISOString();
   let tokensRevoked = 0;
+  let sessionsRevoked = 0;
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable("users")
@@ -60,8 +76,9 @@ export async function changePassword(
       .where("revoked_at", "is", null);
     if (input.keepTokenId !== undefined) revoke = revoke.where("id", "!=", input.keepTokenId);
     tokensRevoked = Number((await revoke.executeTakeFirst()).numUpdatedRows);
+    sessionsRevoked = await revokeUserWebSessions(trx, userId, now, input.keepSessionId);
   });
-  return { type: "ok", tokensRevoked };
+  return { type: "ok", tokensRevoked, sessionsRevoked };
 }
 
 /**
@@ -84,6 +101,9 @@ export async function deleteOwnAccount(
   const user = await findLocalUser(ctx.db, account.username);
   if (user === undefined) return { type: "not-found" };
   await revokeUserTokens(ctx.db, userId, ctx.clock.now().toISOString());
+  // Sessions cascade with the user row; revoked first all the same, so no browser stays signed
+  // in even if the delete below fails halfway.
+  await revokeUserWebSessions(ctx.db, userId, ctx.clock.now().toISOString());
   await deleteUserKeepTombstone(ctx.db, user, ctx.clock.now().toISOString());
   forgetInstanceStats(ctx);
   return { type: "ok" };

@@ -30,27 +30,42 @@ export function confirmationUrl(ctx: AppContext, token: string): string {
   return `${ctx.config.baseUrl}/auth/confirmation?confirmation_token=${encodeURIComponent(token)}`;
 }
 
-/** Sends the confirmation mail; call after the token's transaction committed. Never throws. */
+/**
+ * Sends the confirmation mail; call after the token's transaction committed. Never throws.
+ * `purpose` "change": the address is a new one for an existing account (settings page).
+ */
 export async function sendConfirmationMail(
   ctx: AppContext,
   to: { email: string; username: string },
   token: string,
+  purpose: "sign-up" | "change" = "sign-up",
 ): Promise<boolean> {
   const settings = await loadSettings(ctx.db);
   const link = confirmationUrl(ctx, token);
   const host = ctx.config.domain;
+  const why =
+    purpose === "sign-up"
+      ? `To finish signing up on ${settings.title} (${host}), confirm your email address by opening this link:`
+      : `To use this address for your account on ${settings.title} (${host}), confirm it by opening this link:`;
   return ctx.mailer.deliver({
     to: to.email,
     subject: `${settings.title}: confirm your email address`,
     text: [
       `Hello @${to.username},`,
       "",
-      `To finish signing up on ${settings.title} (${host}), confirm your email address by opening this link:`,
+      why,
       "",
       link,
       "",
-      "The link works for two days. If you did not sign up, ignore this mail: without",
-      "confirmation the account cannot be used.",
+      ...(purpose === "sign-up"
+        ? [
+            "The link works for two days. If you did not sign up, ignore this mail: without",
+            "confirmation the account cannot be used.",
+          ]
+        : [
+            "The link works for two days. If you did not ask for this, ignore this mail: the",
+            "account keeps its current address.",
+          ]),
     ].join("\n"),
   });
 }

@@ -18,7 +18,8 @@ export type ValidationCode =
   | "ERR_TAKEN"
   | "ERR_RESERVED"
   | "ERR_ACCEPTED"
-  | "ERR_INCLUSION";
+  | "ERR_INCLUSION"
+  | "ERR_CONFIRMATION";
 
 export interface FieldError {
   error: ValidationCode;
@@ -38,12 +39,15 @@ const DESCRIPTIONS: Record<ValidationCode, string> = {
   ERR_RESERVED: "is reserved",
   ERR_ACCEPTED: "must be accepted",
   ERR_INCLUSION: "is not included in the list",
+  ERR_CONFIRMATION: "doesn't match Password",
 };
 
 const LABELS: Record<string, string> = {
   username: "Username",
   email: "Email",
   password: "Password",
+  // Only the web form asks for it twice; the API has no such field.
+  password_confirmation: "Password confirmation",
   agreement: "Agreement",
   locale: "Locale",
   reason: "Reason",
