@@ -1,5 +1,7 @@
 // `hearth accounts approve|modify|delete`: operator actions on existing users.
 import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { test } from "node:test";
 import { verifyPassword } from "../../src/lib/password.ts";
 import { hashToken } from "../../src/lib/tokens.ts";
@@ -51,6 +53,13 @@ describeEachCliDatabase("hearth accounts approve, modify, delete", (cli) => {
     assert.equal(run.code, 0, run.err.join("\n"));
     assert.deepEqual(run.out, ["Approved @wendy."]);
     assert.equal((await user(cli(), "wendy"))?.approved, true);
+    // The applicant is told: without SMTP the mail lands in the data dir.
+    const mails = readdirSync(path.join(cli().dataDir, "mail")).filter((f) => f.endsWith(".eml"));
+    const approval = mails
+      .map((f) => readFileSync(path.join(cli().dataDir, "mail", f), "utf8"))
+      .find((m) => /approved/.test(m));
+    assert.ok(approval, "an approval mail was written");
+    assert.match(approval, /^To: wendy@example\.com/m);
     assert.deepEqual((await cli().run(["accounts", "approve", "wendy"])).out, [
       "@wendy was already approved.",
     ]);

@@ -6,7 +6,8 @@ import { html } from "hono/html";
 import type { Env } from "../../api/env.ts";
 import { readParams } from "../../api/params.ts";
 import { listSessions, revokeOwnSession } from "../../services/sessions/manage.ts";
-import { csrfFailure, csrfField, csrfOk, currentSession, formToken, page } from "./web.ts";
+import { settingsPage } from "../settings/layout.ts";
+import { csrfFailure, csrfField, csrfOk, currentSession, formToken } from "./web.ts";
 
 const toSignIn = (returnTo: string) =>
   `/auth/sign_in?${new URLSearchParams({ return_to: returnTo })}`;
@@ -17,9 +18,10 @@ export const sessionsRoutes = new Hono<Env>()
     if (session === null) return c.redirect(toSignIn("/auth/sessions"), 302);
     const sessions = await listSessions(c.var.ctx, session.user_id);
     const token = await formToken(c);
-    return page(
+    return settingsPage(
       c,
       "Sessions",
+      token,
       html`<p>Browsers signed in to your account. Sign out any you do not recognise.</p>
         <ul>
           ${sessions.map(

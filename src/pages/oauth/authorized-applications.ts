@@ -6,7 +6,8 @@ import { html } from "hono/html";
 import type { Env } from "../../api/env.ts";
 import { readParams } from "../../api/params.ts";
 import { listApps, revokeApp } from "../../services/sessions/manage.ts";
-import { csrfFailure, csrfField, csrfOk, currentSession, formToken, page } from "../auth/web.ts";
+import { csrfFailure, csrfField, csrfOk, currentSession, formToken } from "../auth/web.ts";
+import { settingsPage } from "../settings/layout.ts";
 import { describeScope } from "./authorize.ts";
 
 const PATH = "/oauth/authorized_applications";
@@ -27,9 +28,10 @@ export const authorizedApplicationsRoutes = new Hono<Env>()
     if (session === null) return c.redirect(toSignIn(), 302);
     const apps = await listApps(c.var.ctx, session.user_id);
     const token = await formToken(c);
-    return page(
+    return settingsPage(
       c,
       "Authorized apps",
+      token,
       apps.length === 0
         ? html`<p>No application can use your account.</p>`
         : html`<ul>

@@ -3,6 +3,7 @@
 import type { AppContext } from "../../context.ts";
 import type { UserRole } from "../../domain/roles.ts";
 import { generatePassword, hashPassword } from "../../lib/password.ts";
+import { loadSettings } from "../../repos/instance-settings.ts";
 import { revokeUserTokens } from "../../repos/oauth.ts";
 import {
   deleteUserKeepTombstone,
@@ -27,7 +28,31 @@ export async function approveUser(
     updated_at: ctx.clock.now().toISOString(),
   });
   forgetInstanceStats(ctx);
+  await tellApplicant(ctx, user);
   return { type: "ok", user };
+}
+
+/** The applicant is told by mail, as Mastodon does; a failed send is logged, never thrown. */
+async function tellApplicant(ctx: AppContext, user: LocalUser): Promise<void> {
+  const row = await ctx.db
+    .selectFrom("users")
+    .select("email")
+    .where("id", "=", user.userId)
+    .executeTakeFirst();
+  if (row === undefined) return;
+  const { title } = await loadSettings(ctx.db);
+  const confirmFirst =
+    user.confirmedAt === null ? ", once you have confirmed your email address" : "";
+  await ctx.mailer.deliver({
+    to: row.email,
+    subject: `${title}: your account has been approved`,
+    text: [
+      `Hello @${user.username},`,
+      "",
+      `Your sign-up on ${title} (${ctx.config.domain}) has been approved. You can sign in at`,
+      `${ctx.config.baseUrl}/auth/sign_in or from any Mastodon app${confirmFirst}.`,
+    ].join("\n"),
+  });
 }
 
 export interface UserChanges {

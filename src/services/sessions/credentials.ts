@@ -25,7 +25,7 @@ export type CredentialCheck =
 
 /**
  * True when the user turned on two-factor sign-in: a password alone must then not sign in.
- * @NOTE The web sign-in asks for the code in a second step (the 2FA work adds that step); the
+ * @NOTE The web sign-in then asks for the code in a second step (pages/auth/two-factor-sign-in); the
  * password grant has no place for a code and always refuses these accounts.
  */
 export async function secondFactorRequired(ctx: AppContext, user: UserRow): Promise<boolean> {
