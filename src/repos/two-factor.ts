@@ -35,6 +35,29 @@ export async function savePendingSecret(
     .execute();
 }
 
+/** Replaces all of a user's recovery codes; call inside a transaction. */
+async function writeRecoveryCodes(
+  db: Db,
+  userId: string,
+  codeHashes: { id: string; hash: string }[],
+  now: string,
+): Promise<void> {
+  await db.deleteFrom("user_recovery_codes").where("user_id", "=", userId).execute();
+  if (codeHashes.length === 0) return;
+  await db
+    .insertInto("user_recovery_codes")
+    .values(
+      codeHashes.map((c) => ({
+        id: c.id,
+        user_id: userId,
+        code_hash: c.hash,
+        used_at: null,
+        created_at: now,
+      })),
+    )
+    .execute();
+}
+
 export async function enableTwoFactor(
   db: Db,
   userId: string,
@@ -55,21 +78,7 @@ export async function enableTwoFactor(
       })
       .where("user_id", "=", userId)
       .execute();
-    await trx.deleteFrom("user_recovery_codes").where("user_id", "=", userId).execute();
-    if (codeHashes.length > 0) {
-      await trx
-        .insertInto("user_recovery_codes")
-        .values(
-          codeHashes.map((c) => ({
-            id: c.id,
-            user_id: userId,
-            code_hash: c.hash,
-            used_at: null,
-            created_at: now,
-          })),
-        )
-        .execute();
-    }
+    await writeRecoveryCodes(trx, userId, codeHashes, now);
   });
 }
 
@@ -132,20 +141,5 @@ export async function replaceRecoveryCodes(
   codeHashes: { id: string; hash: string }[],
   now: string,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom("user_recovery_codes").where("user_id", "=", userId).execute();
-    if (codeHashes.length === 0) return;
-    await trx
-      .insertInto("user_recovery_codes")
-      .values(
-        codeHashes.map((c) => ({
-          id: c.id,
-          user_id: userId,
-          code_hash: c.hash,
-          used_at: null,
-          created_at: now,
-        })),
-      )
-      .execute();
-  });
+  await db.transaction().execute((trx) => writeRecoveryCodes(trx, userId, codeHashes, now));
 }
