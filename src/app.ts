@@ -23,6 +23,7 @@ import { signInRoutes } from "./pages/auth/sign-in.ts";
 import { signUpRoutes } from "./pages/auth/sign-up.ts";
 import { pageRoutes } from "./pages/index.ts";
 import { emailSettingsRoutes } from "./pages/settings/email.ts";
+import { importExportRoutes } from "./pages/settings/import-export.ts";
 import { settingsRoutes } from "./pages/settings/index.ts";
 
 /** Largest request body at all: a video upload (Mastodon's limit is 99 MB) plus form overhead. */
@@ -55,6 +56,7 @@ export function createApp(ctx: AppContext): Hono<Env> {
   app.route("/", passwordRoutes);
   app.route("/", settingsRoutes);
   app.route("/", emailSettingsRoutes);
+  app.route("/", importExportRoutes);
   app.route("/", pageRoutes);
 
   app.notFound(onNotFound);

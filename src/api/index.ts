@@ -8,12 +8,22 @@ import { emailRoutes } from "./v1/emails/index.ts";
 import { instanceV1Routes } from "./v1/instance/index.ts";
 import { preferencesRoutes } from "./v1/preferences.ts";
 import { profileRoutes } from "./v1/profile/index.ts";
+import {
+  blockListRoutes,
+  endorsementListRoutes,
+  followRequestRoutes,
+  muteListRoutes,
+} from "./v1/relationships/own-lists.ts";
 import { instanceV2Routes } from "./v2/instance.ts";
 
 export const apiRoutes = new Hono<Env>()
   .route("/v1/accounts", registerRoutes)
   .route("/v1/accounts", accountsRoutes)
   .route("/v1/profile", profileRoutes)
+  .route("/v1/follow_requests", followRequestRoutes)
+  .route("/v1/blocks", blockListRoutes)
+  .route("/v1/mutes", muteListRoutes)
+  .route("/v1/endorsements", endorsementListRoutes)
   .route("/v1/preferences", preferencesRoutes)
   .route("/v1/apps", appsRoutes)
   .route("/v1/emails", emailRoutes)

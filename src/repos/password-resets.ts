@@ -50,3 +50,16 @@ export async function setPasswordHash(
     .where("id", "=", userId)
     .execute();
 }
+
+/**
+ * Spends every unused link of the user. H3 (security catalogue): once the password changed by
+ * other means, a link mailed before must not set it again (Devise clears the token likewise).
+ */
+export async function retirePasswordResets(db: Db, userId: string, at: string): Promise<void> {
+  await db
+    .updateTable("password_resets")
+    .set({ used_at: at })
+    .where("user_id", "=", userId)
+    .where("used_at", "is", null)
+    .execute();
+}

@@ -1,6 +1,6 @@
 // What operators and moderators change on a local user: approval, role, confirmation,
 // disabling, password, and removing the user when the account is deleted.
-import type { Updateable } from "kysely";
+import { sql, type Updateable } from "kysely";
 import type { Db } from "../db/index.ts";
 import type { UsersTable } from "../db/schema/index.ts";
 
@@ -50,6 +50,7 @@ export async function updateUser(
  */
 export async function deleteUserKeepTombstone(db: Db, user: LocalUser, now: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    await dropRelationships(trx, user.accountId);
     await trx.deleteFrom("users").where("id", "=", user.userId).execute();
     await trx
       .updateTable("accounts")
@@ -61,10 +62,51 @@ export async function deleteUserKeepTombstone(db: Db, user: LocalUser, now: stri
         bot: false,
         discoverable: false,
         indexable: false,
+        followers_count: 0,
+        following_count: 0,
         suspended_at: user.suspendedAt ?? now,
         updated_at: now,
       })
       .where("id", "=", user.accountId)
       .execute();
   });
+}
+
+const decrement = (column: "followers_count" | "following_count") =>
+  sql<number>`case when ${sql.ref(column)} > 0 then ${sql.ref(column)} - 1 else 0 end`;
+
+/**
+ * A deleted account follows, blocks and mutes nobody and nobody follows it any more: the rows
+ * go, and the other side's counts come down with them. Call inside a transaction.
+ */
+async function dropRelationships(db: Db, accountId: string): Promise<void> {
+  await db
+    .updateTable("accounts")
+    .set({ followers_count: decrement("followers_count") })
+    .where("id", "in", (eb) =>
+      eb.selectFrom("follows").select("target_account_id").where("account_id", "=", accountId),
+    )
+    .execute();
+  await db
+    .updateTable("accounts")
+    .set({ following_count: decrement("following_count") })
+    .where("id", "in", (eb) =>
+      eb.selectFrom("follows").select("account_id").where("target_account_id", "=", accountId),
+    )
+    .execute();
+  for (const table of [
+    "follows",
+    "follow_requests",
+    "blocks",
+    "mutes",
+    "account_notes",
+    "account_pins",
+  ] as const) {
+    await db
+      .deleteFrom(table)
+      .where((eb) =>
+        eb.or([eb("account_id", "=", accountId), eb("target_account_id", "=", accountId)]),
+      )
+      .execute();
+  }
 }

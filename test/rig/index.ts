@@ -1,5 +1,5 @@
 // The test rig: a Hearth app in-process on a fresh database (in-memory SQLite, and PostgreSQL
-// when TEST_DATABASE_URL is set: a schema of its own per rig), a fixed clock, named fixtures.
+// when TEST_DATABASE_URL is set: a database of its own per rig), a fixed clock, named fixtures.
 //
 //   describeEachDatabase("instance", (rig) => {
 //     test("v2", async () => { const res = await rig().get("/api/v2/instance"); ... });
@@ -81,17 +81,27 @@ async function openTestDatabase(
   }
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error("TEST_DATABASE_URL is not set");
-  const schema = `test_${randomBytes(6).toString("hex")}`;
+  // A database per rig, not a schema: Kysely's migrator lists the tables of every schema in
+  // its database, and another test file dropping its schema meanwhile made that listing fail.
+  const name = `hearth_test_${randomBytes(6).toString("hex")}`;
   const admin = openDatabase({ kind: "postgres", url });
-  await sql`create schema ${sql.id(schema)}`.execute(admin.db);
-  await admin.close();
-  const handle = openDatabase({ kind: "postgres", url }, { schema });
+  try {
+    await sql`create database ${sql.id(name)}`.execute(admin.db);
+  } finally {
+    await admin.close();
+  }
+  const own = new URL(url);
+  own.pathname = `/${name}`;
+  const handle = openDatabase({ kind: "postgres", url: own.toString() });
   return {
     handle,
     drop: async () => {
       const cleanup = openDatabase({ kind: "postgres", url });
-      await sql`drop schema ${sql.id(schema)} cascade`.execute(cleanup.db);
-      await cleanup.close();
+      try {
+        await sql`drop database if exists ${sql.id(name)} with (force)`.execute(cleanup.db);
+      } finally {
+        await cleanup.close();
+      }
     },
   };
 }
@@ -142,7 +152,7 @@ export async function createRig(options: RigOptions = {}): Promise<Rig> {
     });
     if (options.seed !== false) await seedFixtures(ctx.db, config.baseUrl);
   } catch (error) {
-    // A failed setup must not leave a listening server or a schema behind (the run would hang).
+    // A failed setup must not leave a listening server or a database behind (the run would hang).
     const listening = server;
     if (listening !== undefined)
       await new Promise<void>((resolve) => listening.close(() => resolve()));

@@ -9,6 +9,7 @@ import {
   checkCurrentPassword,
   deleteOwnAccount,
 } from "../../src/services/accounts/lifecycle.ts";
+import { follow } from "../../src/services/relationships/follow.ts";
 import { startWebSession } from "../../src/services/sessions/web-session.ts";
 import { createToken, describeEachDatabase } from "../rig/index.ts";
 
@@ -209,5 +210,45 @@ describeEachDatabase("account lifecycle", (rig) => {
     } finally {
       rig().clock.set("2026-01-01T12:00:00.000Z");
     }
+  });
+
+  test("a deleted account's follows go, and the other side's counts come down", async () => {
+    const ctx = rig().ctx;
+    const admin = rig().fixtures.admin;
+    const alice = rig().fixtures.alice;
+    await ctx.db
+      .updateTable("users")
+      .set({ password_hash: await hashPassword(admin.user.password) })
+      .where("id", "=", admin.user.id)
+      .execute();
+    assert.equal((await follow(ctx, admin.id, alice.id)).type, "ok");
+    assert.equal((await follow(ctx, alice.id, admin.id)).type, "ok");
+    const countsOf = async (id: string) =>
+      ctx.db
+        .selectFrom("accounts")
+        .select(["followers_count", "following_count"])
+        .where("id", "=", id)
+        .executeTakeFirstOrThrow();
+    const before = await countsOf(alice.id);
+    rig().clock.advance(10 * 60_000); // past the password-check window of the test above
+    try {
+      assert.deepEqual(await deleteOwnAccount(ctx, admin.user.id, admin.user.password), {
+        type: "ok",
+      });
+    } finally {
+      rig().clock.set("2026-01-01T12:00:00.000Z");
+    }
+    const after = await countsOf(alice.id);
+    assert.equal(after.followers_count, before.followers_count - 1);
+    assert.equal(after.following_count, before.following_count - 1);
+    const left = await ctx.db
+      .selectFrom("follows")
+      .select("id")
+      .where((eb) =>
+        eb.or([eb("account_id", "=", admin.id), eb("target_account_id", "=", admin.id)]),
+      )
+      .execute();
+    assert.deepEqual(left, []);
+    assert.deepEqual({ ...(await countsOf(admin.id)) }, { followers_count: 0, following_count: 0 });
   });
 });

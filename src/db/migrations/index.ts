@@ -8,6 +8,7 @@ import * as m0004 from "./0004-registrations.ts";
 import * as m0005 from "./0005-profiles.ts";
 import * as m0006 from "./0006-two-factor.ts";
 import * as m0007 from "./0007-password-resets.ts";
+import * as m0008 from "./0008-relationships.ts";
 
 export const migrations: Record<string, Migration> = {
   "0001-initial": m0001,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   "0005-profiles": m0005,
   "0006-two-factor": m0006,
   "0007-password-resets": m0007,
+  "0008-relationships": m0008,
 };

@@ -9,6 +9,14 @@ import type {
   OAuthApplicationsTable,
 } from "./oauth.ts";
 import type { PasswordResetsTable } from "./password-resets.ts";
+import type {
+  AccountNotesTable,
+  AccountPinsTable,
+  BlocksTable,
+  FollowRequestsTable,
+  FollowsTable,
+  MutesTable,
+} from "./relationships.ts";
 import type { RulesTable } from "./rules.ts";
 import type { UserRecoveryCodesTable, UserTwoFactorTable } from "./two-factor.ts";
 import type { UsersTable } from "./users.ts";
@@ -23,16 +31,30 @@ export type {
   OAuthAccessTokensTable,
   OAuthApplicationsTable,
 } from "./oauth.ts";
+export type {
+  AccountNotesTable,
+  AccountPinsTable,
+  BlocksTable,
+  FollowRequestsTable,
+  FollowsTable,
+  MutesTable,
+} from "./relationships.ts";
 export type { RulesTable } from "./rules.ts";
 export type { UserRecoveryCodesTable, UserTwoFactorTable } from "./two-factor.ts";
 export type { UsersTable } from "./users.ts";
 export type { WebSessionsTable } from "./web-sessions.ts";
 
 export interface Database {
+  account_notes: AccountNotesTable;
+  account_pins: AccountPinsTable;
   accounts: AccountsTable;
+  blocks: BlocksTable;
+  follow_requests: FollowRequestsTable;
+  follows: FollowsTable;
   instance_activity: InstanceActivityTable;
   instance_settings: InstanceSettingsTable;
   invites: InvitesTable;
+  mutes: MutesTable;
   oauth_access_grants: OAuthAccessGrantsTable;
   oauth_access_tokens: OAuthAccessTokensTable;
   oauth_applications: OAuthApplicationsTable;

@@ -14,6 +14,7 @@ const LINKS = [
   ["/settings/two_factor", "Two-factor authentication"],
   ["/settings/password", "Password"],
   ["/settings/email", "Email address"],
+  ["/settings/import", "Import and export"],
   ["/auth/sessions", "Sessions"],
   ["/oauth/authorized_applications", "Authorized apps"],
   ["/settings/delete", "Delete account"],

@@ -3,6 +3,7 @@
 import type { AppContext } from "../../context.ts";
 import { hashPassword, verifyPassword } from "../../lib/password.ts";
 import { revokeUserTokens } from "../../repos/oauth.ts";
+import { retirePasswordResets } from "../../repos/password-resets.ts";
 import { deleteUserKeepTombstone, findLocalUser } from "../../repos/user-admin.ts";
 import { revokeUserWebSessions } from "../../repos/web-sessions.ts";
 import { forgetInstanceStats } from "../instance/get-instance-info.ts";
@@ -69,6 +70,8 @@ export async function changePassword(
       .set({ password_hash: hash, updated_at: now })
       .where("id", "=", userId)
       .execute();
+    // H3: a reset link mailed before the change stops working.
+    await retirePasswordResets(trx, userId, now);
     let revoke = trx
       .updateTable("oauth_access_tokens")
       .set({ revoked_at: now })

@@ -5,6 +5,7 @@ import type { UserRole } from "../../domain/roles.ts";
 import { generatePassword, hashPassword } from "../../lib/password.ts";
 import { loadSettings } from "../../repos/instance-settings.ts";
 import { revokeUserTokens } from "../../repos/oauth.ts";
+import { retirePasswordResets } from "../../repos/password-resets.ts";
 import {
   deleteUserKeepTombstone,
   findLocalUser,
@@ -93,7 +94,11 @@ export async function modifyUser(
       updated_at: now,
     });
     // A reset password means the old one may be known to someone else: end every session.
-    if (password !== null) tokensRevoked = await revokeUserTokens(trx, user.userId, now);
+    if (password !== null) {
+      tokensRevoked = await revokeUserTokens(trx, user.userId, now);
+      // H3: so do reset links mailed before.
+      await retirePasswordResets(trx, user.userId, now);
+    }
   });
   if (changes.disable || changes.enable) forgetInstanceStats(ctx);
   return { type: "ok", user, password, tokensRevoked };

@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import type { AppContext } from "../../context.ts";
 import { parseScopes, scopesWithin, unknownScopes } from "../../domain/scopes.ts";
+import { HttpError } from "../../lib/errors.ts";
 import { hashToken, randomToken, safeEqual } from "../../lib/tokens.ts";
 import {
   type ApplicationRow,
@@ -14,6 +15,7 @@ import {
 } from "../../repos/oauth.ts";
 import { checkCredentials } from "../sessions/credentials.ts";
 import { countLoginAttempt } from "../sessions/login-throttle.ts";
+import { grantableScopes } from "./authorize.ts";
 import { oauthError } from "./errors.ts";
 
 export interface TokenRequest {
@@ -83,13 +85,16 @@ async function authorizationCode(
     throw oauthError("invalid_request", "Missing required parameter: redirect_uri.");
   }
   const grant = await findGrantByCodeHash(ctx.db, hashToken(req.code));
-  if (grant === undefined || grant.application_id !== app.id) throw oauthError("invalid_grant");
+  if (grant === undefined) throw oauthError("invalid_grant");
   const now = ctx.clock.now();
   if (grant.used_at !== null) {
     // A code used twice was probably stolen: whatever it bought is taken back (RFC 6749 §4.1.2).
+    // G6 (security catalogue): whichever client presents it, so this comes before the check
+    // that the code is the presenting client's.
     await revokeGrantTokens(ctx.db, grant.id, now.toISOString());
     throw oauthError("invalid_grant");
   }
+  if (grant.application_id !== app.id) throw oauthError("invalid_grant");
   if (Date.parse(grant.expires_at) <= now.getTime()) throw oauthError("invalid_grant");
   // Exactly the URI used at authorize (RFC 6749 §4.1.3).
   if (req.redirectUri !== grant.redirect_uri) throw oauthError("invalid_grant");
@@ -115,12 +120,22 @@ async function passwordGrant(
   }
   const scopes = requestedScopes(app, req.scope);
   if (!(await countLoginAttempt(ctx, req.ipKey, email))) {
-    throw oauthError("invalid_grant", "Too many sign-in attempts. Wait a while and try again.");
+    // H2 (security catalogue): a throttled attempt is a 429, as on the sign-in page, not an
+    // invalid_grant a client would take for a wrong password and retry.
+    throw new HttpError(
+      429,
+      "Too many requests",
+      "Too many sign-in attempts. Wait a while and try again.",
+    );
   }
   const result = await checkCredentials(ctx, email, req.password);
   // Two-factor accounts cannot use this grant: it has no place for the second factor.
   if (!result.ok) throw oauthError("invalid_grant");
-  return mint(ctx, app, result.user.id, scopes, null);
+  // G3 (security catalogue): admin scopes only for staff, as on the consent page; asking for
+  // nothing but admin scopes leaves nothing to grant.
+  const { granted } = grantableScopes(scopes, result.user.role);
+  if (granted.length === 0) throw oauthError("invalid_scope");
+  return mint(ctx, app, result.user.id, granted, null);
 }
 
 async function mint(

@@ -2,6 +2,8 @@
 // lives in ./register.ts and is mounted on its own. `/:id` comes last so the fixed paths win.
 import { Hono } from "hono";
 import type { Env } from "../../env.ts";
+import { relationshipActionRoutes } from "../relationships/actions.ts";
+import { followCollectionRoutes, relationshipsRoute } from "../relationships/reads.ts";
 import { listAccountsRoute } from "./list.ts";
 import { lookupAccountRoute } from "./lookup.ts";
 import { showAccountRoute } from "./show.ts";
@@ -13,4 +15,7 @@ export const accountsRoutes = new Hono<Env>()
   .route("/", updateCredentialsRoute)
   .route("/", lookupAccountRoute)
   .route("/", listAccountsRoute)
+  .route("/", relationshipsRoute)
+  .route("/", relationshipActionRoutes)
+  .route("/", followCollectionRoutes)
   .route("/", showAccountRoute);

@@ -1,0 +1,129 @@
+// Data portability for relationships, as Mastodon offers it:
+//   GET /settings/exports/{follows,blocks,mutes}.csv — downloads in Mastodon's CSV formats
+//   GET/POST /settings/import — upload one of those files, merging or overwriting
+// Signed-in web session only; the upload is CSRF-protected like every settings form.
+import { type Context, Hono } from "hono";
+import { html } from "hono/html";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { Env } from "../../api/env.ts";
+import { readParams } from "../../api/params.ts";
+import { findOwnProfile } from "../../repos/profiles.ts";
+import { type ExportKind, exportCsv } from "../../services/relationships/export-csv.ts";
+import {
+  type ImportKind,
+  type ImportMode,
+  importCsv,
+} from "../../services/relationships/import-csv.ts";
+import { csrfFailure, csrfField, csrfOk, formToken } from "../auth/web.ts";
+import { errorNotice, field, requireSession, settingsPage } from "./layout.ts";
+
+const PATH = "/settings/import";
+const KINDS = ["follows", "blocks", "mutes"] as const;
+/** Far more than any real export (Mastodon's follows file for 7,500 accounts is ~400 KB). */
+const MAX_FILE_BYTES = 1024 * 1024;
+
+type Notice = { error?: string; done?: { imported: number; removed: number; skipped: string[] } };
+
+async function importPage(
+  c: Context<Env>,
+  notice: Notice = {},
+  status: ContentfulStatusCode = 200,
+) {
+  const token = await formToken(c);
+  const done = notice.done;
+  return settingsPage(
+    c,
+    "Import and export",
+    token,
+    html`${errorNotice(notice.error)}
+      ${
+        done === undefined
+          ? ""
+          : html`<p role="status">Imported ${done.imported}, removed ${done.removed}.
+            ${
+              done.skipped.length === 0
+                ? ""
+                : html`Skipped ${done.skipped.length} (unknown here, or not allowed):
+                  ${done.skipped.slice(0, 50).join(", ")}${done.skipped.length > 50 ? "…" : ""}`
+            }</p>`
+      }
+      <h2>Export</h2>
+      <ul>
+        <li><a href="/settings/exports/follows.csv">Follows (CSV)</a></li>
+        <li><a href="/settings/exports/blocks.csv">Blocks (CSV)</a></li>
+        <li><a href="/settings/exports/mutes.csv">Mutes (CSV)</a></li>
+      </ul>
+      <h2>Import</h2>
+      <form method="post" action="${PATH}" enctype="multipart/form-data">
+        ${csrfField(token)}
+        <label for="type">Data type</label>
+        <select id="type" name="type">
+          <option value="follows">Follows</option>
+          <option value="blocks">Blocks</option>
+          <option value="mutes">Mutes</option>
+        </select>
+        <fieldset>
+          <legend>Mode</legend>
+          <label><input type="radio" name="mode" value="merge" checked /> Merge: keep what is there, add the file</label>
+          <label><input type="radio" name="mode" value="overwrite" /> Overwrite: make it exactly the file</label>
+        </fieldset>
+        <label for="data">CSV file (as exported by Mastodon or Hearth)</label>
+        <input id="data" name="data" type="file" accept=".csv,text/csv" required />
+        <button type="submit">Import</button>
+      </form>`,
+    status,
+  );
+}
+
+async function accountOf(c: Context<Env>, userId: string): Promise<string | undefined> {
+  return (await findOwnProfile(c.var.ctx.db, userId))?.account.id;
+}
+
+export const importExportRoutes = new Hono<Env>()
+  .get(PATH, async (c) => {
+    const auth = await requireSession(c, PATH);
+    if (auth.response) return auth.response;
+    return importPage(c);
+  })
+  .post(PATH, async (c) => {
+    const params = await readParams(c);
+    if (!(await csrfOk(c, params))) return csrfFailure(c);
+    const auth = await requireSession(c, PATH);
+    if (auth.response) return auth.response;
+    const accountId = await accountOf(c, auth.session.user_id);
+    if (accountId === undefined) return importPage(c, { error: "No such account." }, 404);
+    const kind = field(params, "type") as ImportKind;
+    const mode = field(params, "mode") as ImportMode;
+    if (!KINDS.includes(kind)) return importPage(c, { error: "Choose what to import." }, 422);
+    if (mode !== "merge" && mode !== "overwrite")
+      return importPage(c, { error: "Choose merge or overwrite." }, 422);
+    const file = params.data;
+    if (!(file instanceof File) || file.size === 0)
+      return importPage(c, { error: "Choose a CSV file to upload." }, 422);
+    if (file.size > MAX_FILE_BYTES)
+      return importPage(c, { error: "The file is too large (1 MB at most)." }, 422);
+    let text: string;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer());
+    } catch {
+      return importPage(c, { error: "The file is not UTF-8 text." }, 422);
+    }
+    const result = await importCsv(c.var.ctx, accountId, kind, mode, text);
+    if (result.type === "invalid")
+      return importPage(c, { error: `The file was not imported: ${result.message}.` }, 422);
+    return importPage(c, { done: result });
+  });
+
+for (const kind of KINDS) {
+  const path = `/settings/exports/${kind}.csv`;
+  importExportRoutes.get(path, async (c) => {
+    const auth = await requireSession(c, path);
+    if (auth.response) return auth.response;
+    const accountId = await accountOf(c, auth.session.user_id);
+    if (accountId === undefined) return c.notFound();
+    const csv = await exportCsv(c.var.ctx, accountId, kind as ExportKind);
+    c.header("Content-Disposition", `attachment; filename="${kind}.csv"`);
+    c.header("Cache-Control", "no-store");
+    return c.body(csv, 200, { "Content-Type": "text/csv; charset=utf-8" });
+  });
+}
