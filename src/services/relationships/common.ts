@@ -4,9 +4,11 @@
 // inbox (a remote Follow, Block, Accept, Undo…) will call the same code as the API. When a
 // remote account is on either end, the result names the activity that must be delivered
 // (`federate`); nothing is sent yet — the federation issue turns it into a delivery job.
+import type { AppContext } from "../../context.ts";
 import type { Db } from "../../db/index.ts";
 import type { AccountRow } from "../../repos/accounts.ts";
 import { findAccountsByIds } from "../../repos/profiles.ts";
+import { deletePair, type PairTable } from "../../repos/relationships.ts";
 
 export type Activity =
   | "Follow"
@@ -59,4 +61,24 @@ export function effect(pair: Pair, activity: Activity): FederationEffect | null 
   if (pair.actor.domain === null && pair.target.domain !== null)
     return { activity, remoteAccountId: pair.target.id };
   return null;
+}
+
+/**
+ * Undoes one relationship row (unmute, unblock, unendorse): 404 for an unknown account, and
+ * the activity to federate only when a row was really removed.
+ */
+export async function removePair(
+  ctx: AppContext,
+  table: PairTable,
+  actorId: string,
+  targetId: string,
+  activity?: Activity,
+): Promise<RelationshipResult> {
+  const pair = await loadPair(ctx.db, actorId, targetId);
+  if (pair === undefined) return NOT_FOUND;
+  const removed = await deletePair(ctx.db, table, actorId, targetId);
+  return {
+    type: "ok",
+    federate: removed && activity !== undefined ? effect(pair, activity) : null,
+  };
 }

@@ -2,8 +2,8 @@
 // Only an account one follows may be endorsed (Mastodon's AccountPin validation: 422); again
 // changes nothing. Unfollowing or blocking removes the endorsement.
 import type { AppContext } from "../../context.ts";
-import { deletePair, pairExists } from "../../repos/relationships.ts";
-import { loadPair, NOT_FOUND, type RelationshipResult } from "./common.ts";
+import { pairExists } from "../../repos/relationships.ts";
+import { loadPair, NOT_FOUND, type RelationshipResult, removePair } from "./common.ts";
 
 export async function endorse(
   ctx: AppContext,
@@ -28,13 +28,10 @@ export async function endorse(
   });
 }
 
-export async function unendorse(
+export function unendorse(
   ctx: AppContext,
   actorId: string,
   targetId: string,
 ): Promise<RelationshipResult> {
-  const pair = await loadPair(ctx.db, actorId, targetId);
-  if (pair === undefined) return NOT_FOUND;
-  await deletePair(ctx.db, "account_pins", actorId, targetId);
-  return { type: "ok", federate: null };
+  return removePair(ctx, "account_pins", actorId, targetId);
 }
