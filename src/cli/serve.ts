@@ -6,6 +6,7 @@ import { boot } from "../boot.ts";
 import { type Config, ConfigError, type Role } from "../config.ts";
 import { lockDataDir } from "../lib/data-dir-lock.ts";
 import { log } from "../logger.ts";
+import { startMediaCleanup } from "../services/media/cleanup.ts";
 import { type CliIo, usageError } from "./io.ts";
 
 const ROLES: Role[] = ["all", "web", "worker"];
@@ -59,6 +60,11 @@ export async function startServer(config: Config, role: Role, io: CliIo): Promis
     release();
     throw error;
   }
+  // Periodic in-process work until the job queue exists: orphaned uploads (unref'd timer).
+  const stopCleanup =
+    role === "web"
+      ? () => {}
+      : startMediaCleanup(ctx, (error) => log("media").error("Cleanup failed: {error}", { error }));
   const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${config.port}`;
   if (server !== undefined)
     io.out(`Hearth is listening on ${url} (public address ${config.baseUrl})`);
@@ -69,6 +75,7 @@ export async function startServer(config: Config, role: Role, io: CliIo): Promis
     url,
     stop: () => {
       stopping ??= (async () => {
+        stopCleanup();
         if (server !== undefined) {
           const s = server;
           await new Promise<void>((resolve) => s.close(() => resolve()));

@@ -30,6 +30,9 @@ export const CONTENT_TYPES: Readonly<Record<string, string>> = Object.freeze({
   jpg: "image/jpeg",
   gif: "image/gif",
   webp: "image/webp",
+  // Transcoded attachments (ffmpeg): what browsers play inline.
+  mp4: "video/mp4",
+  mp3: "audio/mpeg",
 });
 
 export const EXTENSIONS: Readonly<Record<string, string>> = Object.freeze(

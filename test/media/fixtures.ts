@@ -1,4 +1,5 @@
 // Real images for upload tests, drawn with sharp.
+import { crc32 } from "node:zlib";
 import sharp, { type Sharp } from "sharp";
 
 export function solid(
@@ -40,3 +41,19 @@ export async function pngImage(width = 50, height = 50): Promise<Buffer> {
 
 export const blob = (bytes: Uint8Array, type: string) =>
   new Blob([bytes as Uint8Array<ArrayBuffer>], { type });
+
+/**
+ * A PNG that declares width×height pixels but carries almost nothing: a 1×1 image with its
+ * header rewritten. Decoders read the size from the header, so it exercises pixel caps.
+ */
+export function pngBomb(width: number, height: number): Buffer {
+  // Signature (8) + IHDR length (4) + "IHDR" (4) + width, height, 5 bytes + CRC.
+  const png = Buffer.from(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC",
+    "base64",
+  );
+  png.writeUInt32BE(width, 16);
+  png.writeUInt32BE(height, 20);
+  png.writeUInt32BE(crc32(png.subarray(12, 29)), 29);
+  return png;
+}

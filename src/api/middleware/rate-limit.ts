@@ -80,6 +80,16 @@ export const API_THROTTLES: Throttle[] = [
     key: (c) =>
       isPost(c, "/api/v1/emails/confirmations") ? (identityOf(c)?.userId ?? null) : null,
   },
+  // Uploads are expensive to process: 30 per 30 minutes per user, failed ones too.
+  {
+    name: "throttle_media",
+    limit: 30,
+    periodMs: 30 * MINUTE,
+    key: (c) =>
+      isPost(c, "/api/v1/media") || isPost(c, "/api/v2/media")
+        ? (identityOf(c)?.userId ?? null)
+        : null,
+  },
 ];
 
 function isPost(c: Context, path: string): boolean {

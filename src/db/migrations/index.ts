@@ -9,6 +9,8 @@ import * as m0005 from "./0005-profiles.ts";
 import * as m0006 from "./0006-two-factor.ts";
 import * as m0007 from "./0007-password-resets.ts";
 import * as m0008 from "./0008-relationships.ts";
+import * as m0009 from "./0009-statuses.ts";
+import * as m0010 from "./0010-media.ts";
 
 export const migrations: Record<string, Migration> = {
   "0001-initial": m0001,
@@ -19,4 +21,6 @@ export const migrations: Record<string, Migration> = {
   "0006-two-factor": m0006,
   "0007-password-resets": m0007,
   "0008-relationships": m0008,
+  "0009-statuses": m0009,
+  "0010-media": m0010,
 };

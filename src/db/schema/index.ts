@@ -3,6 +3,7 @@ import type { AccountsTable } from "./accounts.ts";
 import type { InstanceActivityTable } from "./instance-activity.ts";
 import type { InstanceSettingsTable } from "./instance-settings.ts";
 import type { InvitesTable } from "./invites.ts";
+import type { MediaAttachmentsTable } from "./media-attachments.ts";
 import type {
   OAuthAccessGrantsTable,
   OAuthAccessTokensTable,
@@ -18,6 +19,13 @@ import type {
   MutesTable,
 } from "./relationships.ts";
 import type { RulesTable } from "./rules.ts";
+import type {
+  IdempotencyKeysTable,
+  MentionsTable,
+  StatusesTable,
+  StatusTagsTable,
+  TagsTable,
+} from "./statuses.ts";
 import type { UserRecoveryCodesTable, UserTwoFactorTable } from "./two-factor.ts";
 import type { UsersTable } from "./users.ts";
 import type { WebSessionsTable } from "./web-sessions.ts";
@@ -26,6 +34,7 @@ export type { AccountsTable, ProfileField } from "./accounts.ts";
 export type { InstanceActivityTable } from "./instance-activity.ts";
 export type { InstanceSettingsTable } from "./instance-settings.ts";
 export type { InvitesTable } from "./invites.ts";
+export type { MediaAttachmentsTable, MediaMeta, MediaSize } from "./media-attachments.ts";
 export type {
   OAuthAccessGrantsTable,
   OAuthAccessTokensTable,
@@ -40,6 +49,13 @@ export type {
   MutesTable,
 } from "./relationships.ts";
 export type { RulesTable } from "./rules.ts";
+export type {
+  IdempotencyKeysTable,
+  MentionsTable,
+  StatusesTable,
+  StatusTagsTable,
+  TagsTable,
+} from "./statuses.ts";
 export type { UserRecoveryCodesTable, UserTwoFactorTable } from "./two-factor.ts";
 export type { UsersTable } from "./users.ts";
 export type { WebSessionsTable } from "./web-sessions.ts";
@@ -51,15 +67,21 @@ export interface Database {
   blocks: BlocksTable;
   follow_requests: FollowRequestsTable;
   follows: FollowsTable;
+  idempotency_keys: IdempotencyKeysTable;
   instance_activity: InstanceActivityTable;
   instance_settings: InstanceSettingsTable;
   invites: InvitesTable;
+  media_attachments: MediaAttachmentsTable;
+  mentions: MentionsTable;
   mutes: MutesTable;
   oauth_access_grants: OAuthAccessGrantsTable;
   oauth_access_tokens: OAuthAccessTokensTable;
   oauth_applications: OAuthApplicationsTable;
   password_resets: PasswordResetsTable;
   rules: RulesTable;
+  status_tags: StatusTagsTable;
+  statuses: StatusesTable;
+  tags: TagsTable;
   user_recovery_codes: UserRecoveryCodesTable;
   user_two_factor: UserTwoFactorTable;
   users: UsersTable;

@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import type { Env } from "../../env.ts";
 import { relationshipActionRoutes } from "../relationships/actions.ts";
 import { followCollectionRoutes, relationshipsRoute } from "../relationships/reads.ts";
+import { accountStatusesRoute } from "../statuses/account-statuses.ts";
 import { listAccountsRoute } from "./list.ts";
 import { lookupAccountRoute } from "./lookup.ts";
 import { showAccountRoute } from "./show.ts";
@@ -18,4 +19,5 @@ export const accountsRoutes = new Hono<Env>()
   .route("/", relationshipsRoute)
   .route("/", relationshipActionRoutes)
   .route("/", followCollectionRoutes)
+  .route("/", accountStatusesRoute)
   .route("/", showAccountRoute);

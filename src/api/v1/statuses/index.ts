@@ -1,0 +1,96 @@
+// /api/v1/statuses — https://docs.joinmastodon.org/methods/statuses/
+// Create, read one or several, delete, and the thread context. Reads are public for what an
+// anonymous viewer may see; a token, when sent, must carry read:statuses.
+import { Hono } from "hono";
+import { isId } from "../../../domain/id.ts";
+import { HttpError, notFound, unprocessable } from "../../../lib/errors.ts";
+import { createStatus } from "../../../services/statuses/create-status.ts";
+import { deleteStatus } from "../../../services/statuses/delete-status.ts";
+import { getStatus, getStatuses } from "../../../services/statuses/get-status.ts";
+import { statusContext } from "../../../services/statuses/status-context.ts";
+import type { Env } from "../../env.ts";
+import { currentUser, requireAuth } from "../../middleware/auth.ts";
+import {
+  optionalBoolean,
+  optionalString,
+  type Params,
+  readParams,
+  stringList,
+} from "../../params.ts";
+import { authorizeIfGotToken } from "../accounts/optional-auth.ts";
+import { pathId } from "../relationships/respond.ts";
+import { presentStatus, presentStatuses } from "./present.ts";
+
+/** Mastodon's cap on ids in GET /api/v1/statuses. */
+export const MAX_STATUS_IDS = 20;
+
+const readScope = authorizeIfGotToken(["read:statuses"]);
+
+/** Parts of a post that later work adds; refused clearly rather than silently dropped. */
+function refuseUnsupported(params: Params): void {
+  const given = (name: string) => {
+    const v = params[name] ?? params[`${name}[]`];
+    return v !== undefined && v !== null && v !== "" && !(Array.isArray(v) && v.length === 0);
+  };
+  if (given("media_ids"))
+    throw unprocessable("Validation failed: Media attachments are not supported yet");
+  if (given("poll")) throw unprocessable("Validation failed: Polls are not supported yet");
+  if (given("scheduled_at"))
+    throw unprocessable("Validation failed: Scheduled posts are not supported yet");
+  if (given("quoted_status_id"))
+    throw unprocessable("Validation failed: Quote posts are not supported yet");
+}
+
+export const statusRoutes = new Hono<Env>()
+  .post("/", requireAuth({ scopes: ["write:statuses"] }), async (c) => {
+    const ctx = c.var.ctx;
+    const user = currentUser(c);
+    const params = await readParams(c);
+    refuseUnsupported(params);
+    const inReplyTo = optionalString(params, "in_reply_to_id") || undefined;
+    const replyNotFound = () =>
+      new HttpError(404, "The post you are trying to reply to does not appear to exist.");
+    if (inReplyTo !== undefined && !isId(inReplyTo)) throw replyNotFound();
+    const result = await createStatus(ctx, user.accountId, {
+      text: optionalString(params, "status") ?? "",
+      spoilerText: optionalString(params, "spoiler_text"),
+      sensitive: optionalBoolean(params, "sensitive"),
+      visibility: optionalString(params, "visibility"),
+      language: optionalString(params, "language") || undefined,
+      inReplyToId: inReplyTo,
+      applicationId: c.get("auth")?.applicationId ?? null,
+      idempotencyKey: c.req.header("idempotency-key") || undefined,
+    });
+    if (result.type === "not-found") throw replyNotFound();
+    if (result.type === "invalid") throw unprocessable(result.message);
+    return c.json(await presentStatus(ctx, result.status, user.accountId));
+  })
+  .get("/", readScope, async (c) => {
+    const ids = stringList(await readParams(c), "id", { max: MAX_STATUS_IDS }).filter(isId);
+    const viewer = c.get("auth")?.user?.accountId ?? null;
+    const rows = await getStatuses(c.var.ctx, viewer, ids);
+    return c.json(await presentStatuses(c.var.ctx, rows, viewer));
+  })
+  .get("/:id", readScope, async (c) => {
+    const viewer = c.get("auth")?.user?.accountId ?? null;
+    const row = await getStatus(c.var.ctx, viewer, pathId(c));
+    if (row === undefined) throw notFound();
+    return c.json(await presentStatus(c.var.ctx, row, viewer));
+  })
+  .delete("/:id", requireAuth({ scopes: ["write:statuses"] }), async (c) => {
+    const user = currentUser(c);
+    const result = await deleteStatus(c.var.ctx, user.accountId, pathId(c));
+    if (result.type === "not-found") throw notFound();
+    return c.json(
+      await presentStatus(c.var.ctx, result.status, user.accountId, { withSource: true }),
+    );
+  })
+  .get("/:id/context", readScope, async (c) => {
+    const viewer = c.get("auth")?.user?.accountId ?? null;
+    const context = await statusContext(c.var.ctx, viewer, pathId(c));
+    if (context === undefined) throw notFound();
+    return c.json({
+      ancestors: await presentStatuses(c.var.ctx, context.ancestors, viewer),
+      descendants: await presentStatuses(c.var.ctx, context.descendants, viewer),
+    });
+  });

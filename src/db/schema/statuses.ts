@@ -1,0 +1,58 @@
+// 0009-statuses: posts, their mentions and hashtags, idempotency keys of POST /api/v1/statuses.
+import type { Generated } from "kysely";
+
+export interface StatusesTable {
+  id: string;
+  uri: string;
+  url: string | null;
+  account_id: string;
+  in_reply_to_id: string | null;
+  in_reply_to_account_id: string | null;
+  /** Boosts (later): the boosted status. */
+  reblog_of_id: string | null;
+  /** The source text (local posts); `content` is the HTML made from it. */
+  text: Generated<string>;
+  content: Generated<string>;
+  spoiler_text: Generated<string>;
+  visibility: "public" | "unlisted" | "private" | "direct";
+  sensitive: Generated<boolean>;
+  language: string | null;
+  application_id: string | null;
+  replies_count: Generated<number>;
+  reblogs_count: Generated<number>;
+  favourites_count: Generated<number>;
+  local: boolean;
+  edited_at: string | null;
+  deleted_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MentionsTable {
+  id: string;
+  status_id: string;
+  account_id: string;
+  /** Carried over from the thread without being written in the text. */
+  silent: Generated<boolean>;
+}
+
+export interface TagsTable {
+  id: string;
+  /** Lower case: the lookup key. */
+  name: string;
+  display_name: string;
+  created_at: string;
+}
+
+export interface StatusTagsTable {
+  status_id: string;
+  tag_id: string;
+}
+
+export interface IdempotencyKeysTable {
+  id: string;
+  account_id: string;
+  key: string;
+  status_id: string;
+  created_at: string;
+}

@@ -1,0 +1,136 @@
+// Media attachment rows. Uploads belong to one account; until a status carries them
+// (status_id set by the posting code) their owner may describe, refocus or delete them.
+import type { Selectable } from "kysely";
+import type { Db } from "../db/index.ts";
+import type { MediaAttachmentsTable, MediaMeta } from "../db/schema/index.ts";
+
+export type MediaRow = Selectable<MediaAttachmentsTable>;
+
+export interface NewMedia {
+  id: string;
+  accountId: string;
+  type: MediaAttachmentsTable["type"];
+  description: string | null;
+  focus: { x: number; y: number } | null;
+  at: string;
+}
+
+export async function insertMedia(db: Db, media: NewMedia): Promise<MediaRow> {
+  return db
+    .insertInto("media_attachments")
+    .values({
+      id: media.id,
+      account_id: media.accountId,
+      type: media.type,
+      description: media.description,
+      focus_x: media.focus?.x ?? null,
+      focus_y: media.focus?.y ?? null,
+      processing: "processing",
+      created_at: media.at,
+      updated_at: media.at,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** The account's upload with this id, or undefined (unknown id or someone else's). */
+export async function findOwnMedia(
+  db: Db,
+  accountId: string,
+  id: string,
+): Promise<MediaRow | undefined> {
+  if (!/^\d{1,19}$/.test(id)) return undefined;
+  return db
+    .selectFrom("media_attachments")
+    .selectAll()
+    .where("id", "=", id)
+    .where("account_id", "=", accountId)
+    .executeTakeFirst();
+}
+
+export interface ProcessedFiles {
+  type: MediaAttachmentsTable["type"];
+  fileKey: string;
+  fileContentType: string;
+  fileSize: number;
+  previewKey: string | null;
+  blurhash: string | null;
+  meta: MediaMeta;
+}
+
+/** Marks processing done; false when the row was deleted meanwhile (the caller drops the files). */
+export async function completeMedia(
+  db: Db,
+  id: string,
+  files: ProcessedFiles,
+  at: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable("media_attachments")
+    .set({
+      type: files.type,
+      file_key: files.fileKey,
+      file_content_type: files.fileContentType,
+      file_size: String(files.fileSize),
+      preview_key: files.previewKey,
+      blurhash: files.blurhash,
+      meta: JSON.stringify(files.meta),
+      processing: "done",
+      updated_at: at,
+    })
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+export async function failMedia(db: Db, id: string, at: string): Promise<void> {
+  await db
+    .updateTable("media_attachments")
+    .set({ processing: "failed", updated_at: at })
+    .where("id", "=", id)
+    .execute();
+}
+
+export async function updateMediaDetails(
+  db: Db,
+  id: string,
+  changes: { description?: string | null; focus?: { x: number; y: number } | null },
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable("media_attachments")
+    .set({
+      ...(changes.description === undefined ? {} : { description: changes.description }),
+      ...(changes.focus === undefined
+        ? {}
+        : { focus_x: changes.focus?.x ?? null, focus_y: changes.focus?.y ?? null }),
+      updated_at: at,
+    })
+    .where("id", "=", id)
+    .execute();
+}
+
+/**
+ * Deletes the row if it is still unattached; returns it (for its files), or undefined when it
+ * was gone or a status took it meanwhile.
+ */
+export async function deleteUnattachedMedia(db: Db, id: string): Promise<MediaRow | undefined> {
+  return db
+    .deleteFrom("media_attachments")
+    .where("id", "=", id)
+    .where("status_id", "is", null)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Unattached uploads created before `before`, oldest first. */
+export async function findOrphanMedia(db: Db, before: string, limit: number): Promise<MediaRow[]> {
+  return db
+    .selectFrom("media_attachments")
+    .selectAll()
+    .where("status_id", "is", null)
+    .where("created_at", "<", before)
+    .orderBy("created_at")
+    .limit(limit)
+    .execute();
+}

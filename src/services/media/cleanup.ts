@@ -1,0 +1,44 @@
+// Uploads never attached to a post are removed a day after upload, as Mastodon does
+// (media_attachments with no status older than 24 h), files first then rows. A periodic
+// in-process timer runs it in the `all` and `worker` roles; the job queue will take it over.
+import type { AppContext } from "../../context.ts";
+import { deleteUnattachedMedia, findOrphanMedia } from "../../repos/media.ts";
+import { deleteFiles } from "./upload.ts";
+
+export const ORPHAN_AGE_MS = 24 * 60 * 60 * 1000;
+const BATCH = 100;
+
+/** Removes unattached uploads older than a day; returns how many. */
+export async function removeOrphanMedia(ctx: AppContext, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - ORPHAN_AGE_MS).toISOString();
+  let removed = 0;
+  for (;;) {
+    const rows = await findOrphanMedia(ctx.db, before, BATCH);
+    for (const row of rows) {
+      // Guarded on status_id: a post that took it meanwhile keeps it.
+      const deleted = await deleteUnattachedMedia(ctx.db, row.id);
+      if (deleted === undefined) continue;
+      await deleteFiles(ctx, [deleted.file_key, deleted.preview_key]);
+      removed++;
+    }
+    if (rows.length < BATCH) return removed;
+  }
+}
+
+const HOUR = 60 * 60 * 1000;
+
+/** Runs the cleanup hourly until stopped; the timer never keeps the process alive. */
+export function startMediaCleanup(ctx: AppContext, onError: (error: unknown) => void): () => void {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    removeOrphanMedia(ctx, ctx.clock.now())
+      .catch(onError)
+      .finally(() => {
+        running = false;
+      });
+  }, HOUR);
+  timer.unref();
+  return () => clearInterval(timer);
+}
