@@ -1,8 +1,8 @@
 // Media attachment rows. Uploads belong to one account; until a status carries them
 // (status_id set by the posting code) their owner may describe, refocus or delete them.
-import type { Selectable } from "kysely";
+import type { ExpressionBuilder, Selectable } from "kysely";
 import type { Db } from "../db/index.ts";
-import type { MediaAttachmentsTable, MediaMeta } from "../db/schema/index.ts";
+import type { Database, MediaAttachmentsTable, MediaMeta } from "../db/schema/index.ts";
 
 export type MediaRow = Selectable<MediaAttachmentsTable>;
 
@@ -118,19 +118,85 @@ export async function deleteUnattachedMedia(db: Db, id: string): Promise<MediaRo
   return db
     .deleteFrom("media_attachments")
     .where("id", "=", id)
-    .where("status_id", "is", null)
+    .where(isFree)
     .returningAll()
     .executeTakeFirst();
 }
 
-/** Unattached uploads created before `before`, oldest first. */
+/**
+ * Uploads nobody uses since before `before`, oldest first: never attached and uploaded then,
+ * or attached to a post deleted then (kept a while for delete-and-redraft).
+ */
 export async function findOrphanMedia(db: Db, before: string, limit: number): Promise<MediaRow[]> {
   return db
     .selectFrom("media_attachments")
     .selectAll()
-    .where("status_id", "is", null)
-    .where("created_at", "<", before)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb("status_id", "is", null), eb("created_at", "<", before)]),
+        eb(
+          "status_id",
+          "in",
+          eb.selectFrom("statuses").select("id").where("deleted_at", "<", before),
+        ),
+      ]),
+    )
     .orderBy("created_at")
     .limit(limit)
+    .execute();
+}
+
+/**
+ * An upload no living post uses: never attached, or attached to a deleted post. Deleted posts
+ * leave their media free, so delete-and-redraft can attach the same pictures again (as
+ * Mastodon); the orphan cleanup removes them a day later otherwise.
+ */
+function isFree(eb: ExpressionBuilder<Database, "media_attachments">) {
+  return eb.or([
+    eb("status_id", "is", null),
+    eb(
+      "status_id",
+      "in",
+      eb.selectFrom("statuses").select("id").where("deleted_at", "is not", null),
+    ),
+  ]);
+}
+
+/** The account's uploads among `ids` that no status uses yet. */
+export async function findAttachableMedia(
+  db: Db,
+  accountId: string,
+  ids: string[],
+): Promise<MediaRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom("media_attachments")
+    .selectAll()
+    .where("id", "in", ids)
+    .where("account_id", "=", accountId)
+    .where(isFree)
+    .execute();
+}
+
+/** Attaches uploads to a status; false when one was taken meanwhile (the caller rolls back). */
+export async function attachMedia(db: Db, statusId: string, ids: string[]): Promise<boolean> {
+  if (ids.length === 0) return true;
+  const result = await db
+    .updateTable("media_attachments")
+    .set({ status_id: statusId })
+    .where("id", "in", ids)
+    .where(isFree)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === ids.length;
+}
+
+/** Attachments of these statuses, oldest upload first (the order people added them). */
+export async function findMediaOfStatuses(db: Db, statusIds: string[]): Promise<MediaRow[]> {
+  if (statusIds.length === 0) return [];
+  return db
+    .selectFrom("media_attachments")
+    .selectAll()
+    .where("status_id", "in", statusIds)
+    .orderBy("id")
     .execute();
 }

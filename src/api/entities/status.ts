@@ -1,9 +1,11 @@
 // Status — https://docs.joinmastodon.org/entities/Status/
 // A pure function of a hydrated status: every documented key, null or empty where the
-// feature is not built yet (media, polls, cards, quotes, boosts, custom emoji, filters), and
+// feature is not built yet (polls, cards, quotes, boosts, custom emoji, filters), and
 // the per-viewer flags false until favourites, boosts, bookmarks and pins exist.
+
 import type { LoadedStatus } from "../../services/statuses/load-statuses.ts";
 import type { Account, CustomEmoji } from "./account.ts";
+import { type MediaAttachmentEntity, presentMediaAttachment } from "./media-attachment.ts";
 
 export interface StatusMention {
   id: string;
@@ -28,7 +30,7 @@ export interface Status {
   visibility: string;
   sensitive: boolean;
   spoiler_text: string;
-  media_attachments: unknown[];
+  media_attachments: MediaAttachmentEntity[];
   application: { name: string; website: string | null } | null;
   mentions: StatusMention[];
   tags: StatusTag[];
@@ -65,6 +67,8 @@ export interface StatusExtras {
   account: Account;
   /** The signed-in viewer, if any: the per-viewer flags appear only for one. */
   viewerId: string | null;
+  /** URL of a stored file (AppContext.storage.url). */
+  mediaUrl: (key: string) => string;
   /** Include `text` (delete-and-redraft). */
   withSource?: boolean;
 }
@@ -83,7 +87,7 @@ export function toStatus(loaded: LoadedStatus, extras: StatusExtras): Status {
     visibility: s.visibility,
     sensitive: Boolean(s.sensitive),
     spoiler_text: s.spoiler_text,
-    media_attachments: [],
+    media_attachments: loaded.media.map((m) => presentMediaAttachment(m, extras.mediaUrl)),
     application: loaded.application,
     mentions: loaded.mentions.map((m) => ({
       id: m.accountId,

@@ -1,11 +1,13 @@
 // Post a status — https://docs.joinmastodon.org/methods/statuses/#create
-// As Mastodon's PostStatusService, without media, polls, quotes or scheduling (later work):
+// As Mastodon's PostStatusService, with media, without polls, quotes or scheduling (later work):
 // validation, mentions and hashtags, a reply only to what the author can see, thread
 // audience carried over, counters, and the Idempotency-Key (same status for an hour).
 import type { AppContext } from "../../context.ts";
 import { isLanguageCode } from "../../domain/languages.ts";
+import { STATUS_LIMITS } from "../../domain/limits.ts";
 import { isVisibility, readUserSettings, type Visibility } from "../../domain/user-settings.ts";
 import { recordActivity } from "../../repos/instance-activity.ts";
+import { attachMedia, findAttachableMedia } from "../../repos/media.ts";
 import { findAccountById } from "../../repos/profiles.ts";
 import { findMentionsOf, findVisibleStatuses } from "../../repos/status-reads.ts";
 import {
@@ -38,6 +40,8 @@ export interface NewStatus {
   inReplyToId?: string | undefined;
   applicationId?: string | null | undefined;
   idempotencyKey?: string | undefined;
+  /** Uploads of the author (POST /api/v2/media), at most max_media_attachments. */
+  mediaIds?: string[] | undefined;
 }
 
 export type CreateStatusResult =
@@ -47,6 +51,10 @@ export type CreateStatusResult =
   | typeof NOT_FOUND;
 
 const IDEMPOTENCY_WINDOW_MS = 3_600_000;
+
+class MediaTakenError extends Error {
+  override name = "MediaTakenError";
+}
 
 const invalid = (message: string) => ({ type: "invalid", message }) as const;
 
@@ -66,7 +74,25 @@ export async function createStatus(
 
   const text = input.text;
   const spoilerText = input.spoilerText ?? "";
-  if (text.trim() === "") return invalid("Validation failed: Text can't be blank");
+  const mediaIds = [...new Set(input.mediaIds ?? [])];
+  if (mediaIds.length > STATUS_LIMITS.maxMediaAttachments) {
+    return invalid(
+      `Validation failed: Cannot attach more than ${STATUS_LIMITS.maxMediaAttachments} files`,
+    );
+  }
+  const media = await findAttachableMedia(ctx.db, authorId, mediaIds);
+  if (media.length !== mediaIds.length) {
+    const found = new Set(media.map((m) => m.id));
+    return invalid(
+      `Could not find media attachment(s) with ID(s): ${mediaIds.filter((m) => !found.has(m)).join(", ")}`,
+    );
+  }
+  if (media.some((m) => m.processing !== "done")) {
+    return invalid("Cannot attach files that have not finished processing. Try again in a moment!");
+  }
+  // A post may be only pictures (Mastodon allows an empty text with media).
+  if (text.trim() === "" && media.length === 0)
+    return invalid("Validation failed: Text can't be blank");
   if (tooLong(text, spoilerText))
     return invalid("Validation failed: Text character limit of 500 exceeded");
   const author = await findAccountById(ctx.db, authorId);
@@ -105,59 +131,69 @@ export async function createStatus(
   const { uri, url } = localStatusUris(ctx.config.baseUrl, author.username, id);
   // Mastodon counts neither direct messages in statuses_count nor private replies in replies_count.
   const counted = visibility !== "direct";
-  const status = await ctx.db.transaction().execute(async (trx) => {
-    await insertStatus(trx, {
-      id,
-      uri,
-      url,
-      account_id: authorId,
-      in_reply_to_id: parent?.id ?? null,
-      in_reply_to_account_id: parent?.account_id ?? null,
-      reblog_of_id: null,
-      text,
-      content: composed.content,
-      spoiler_text: spoilerText,
-      visibility,
-      sensitive: input.sensitive ?? (settings.defaultSensitive || spoilerText !== ""),
-      language,
-      application_id: input.applicationId ?? null,
-      local: author.domain === null,
-      edited_at: null,
-      deleted_at: null,
-      created_at: at,
-      updated_at: at,
-    });
-    await insertMentions(trx, [
-      ...composed.mentioned
-        .filter((a) => a.id !== authorId)
-        .map((a) => ({ id: ctx.newId(), statusId: id, accountId: a.id, silent: false })),
-      ...[...silent].map((accountId) => ({
-        id: ctx.newId(),
-        statusId: id,
-        accountId,
-        silent: true,
-      })),
-    ]);
-    const tagIds = await upsertTags(
-      trx,
-      [...composed.tags].map(([name, displayName]) => ({ name, displayName, id: ctx.newId() })),
-      at,
-    );
-    await insertStatusTags(trx, id, [...tagIds.values()]);
-    if (parent !== undefined && (visibility === "public" || visibility === "unlisted"))
-      await adjustStatusCount(trx, parent.id, "replies_count", 1);
-    if (counted) await adjustAccountStatuses(trx, authorId, 1, at);
-    if (input.idempotencyKey !== undefined && input.idempotencyKey !== "")
-      await saveIdempotencyKey(trx, {
-        id: ctx.newId(),
-        accountId: authorId,
-        key: input.idempotencyKey,
-        statusId: id,
-        at,
+  const created = await ctx.db
+    .transaction()
+    .execute(async (trx) => {
+      await insertStatus(trx, {
+        id,
+        uri,
+        url,
+        account_id: authorId,
+        in_reply_to_id: parent?.id ?? null,
+        in_reply_to_account_id: parent?.account_id ?? null,
+        reblog_of_id: null,
+        text,
+        content: composed.content,
+        spoiler_text: spoilerText,
+        visibility,
+        sensitive: input.sensitive ?? (settings.defaultSensitive || spoilerText !== ""),
+        language,
+        application_id: input.applicationId ?? null,
+        local: author.domain === null,
+        edited_at: null,
+        deleted_at: null,
+        created_at: at,
+        updated_at: at,
       });
-    if (author.domain === null) await recordActivity(trx, "statuses", now);
-    return (await findStatusById(trx, id)) as StatusRow;
-  });
+      // Taken by another post meanwhile: roll the whole post back rather than lose a picture.
+      if (!(await attachMedia(trx, id, mediaIds))) throw new MediaTakenError();
+      await insertMentions(trx, [
+        ...composed.mentioned
+          .filter((a) => a.id !== authorId)
+          .map((a) => ({ id: ctx.newId(), statusId: id, accountId: a.id, silent: false })),
+        ...[...silent].map((accountId) => ({
+          id: ctx.newId(),
+          statusId: id,
+          accountId,
+          silent: true,
+        })),
+      ]);
+      const tagIds = await upsertTags(
+        trx,
+        [...composed.tags].map(([name, displayName]) => ({ name, displayName, id: ctx.newId() })),
+        at,
+      );
+      await insertStatusTags(trx, id, [...tagIds.values()]);
+      if (parent !== undefined && (visibility === "public" || visibility === "unlisted"))
+        await adjustStatusCount(trx, parent.id, "replies_count", 1);
+      if (counted) await adjustAccountStatuses(trx, authorId, 1, at);
+      if (input.idempotencyKey !== undefined && input.idempotencyKey !== "")
+        await saveIdempotencyKey(trx, {
+          id: ctx.newId(),
+          accountId: authorId,
+          key: input.idempotencyKey,
+          statusId: id,
+          at,
+        });
+      if (author.domain === null) await recordActivity(trx, "statuses", now);
+      return (await findStatusById(trx, id)) as StatusRow;
+    })
+    .catch((error: unknown) => {
+      if (error instanceof MediaTakenError) return null;
+      throw error;
+    });
+  if (created === null) return invalid("Cannot attach media that another post uses");
+  const status = created;
   const mentionedAccountIds = [...named, ...silent].filter((a) => a !== authorId);
   return {
     type: "ok",

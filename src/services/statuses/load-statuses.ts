@@ -1,8 +1,9 @@
 // Hydration of Status entities: for any number of status rows, their authors (with roles),
-// mentions, hashtags and applications in a fixed number of queries (five), so a page of 40
+// mentions, hashtags, applications and media in a fixed number of queries (six), so a page of 40
 // costs what a page of 1 does. Per-viewer flags (favourited, bookmarked…) join here when
 // those tables exist.
 import type { AppContext } from "../../context.ts";
+import { findMediaOfStatuses, type MediaRow } from "../../repos/media.ts";
 import { findAccountsByIds } from "../../repos/profiles.ts";
 import {
   findApplicationsByIds,
@@ -20,6 +21,7 @@ export interface LoadedStatus {
   mentions: MentionRow[];
   tags: { name: string; displayName: string }[];
   application: { name: string; website: string | null } | null;
+  media: MediaRow[];
 }
 
 /** Hydrates rows in the order given; a row whose author is missing is dropped. */
@@ -35,6 +37,7 @@ export async function loadStatuses(ctx: AppContext, rows: StatusRow[]): Promise<
   const tags = await findTagsOf(ctx.db, ids);
   const appIds = rows.flatMap((r) => (r.application_id === null ? [] : [r.application_id]));
   const apps = await findApplicationsByIds(ctx.db, [...new Set(appIds)]);
+  const media = await findMediaOfStatuses(ctx.db, ids);
   return rows.flatMap((status) => {
     const account = authorById.get(status.account_id);
     if (account === undefined) return [];
@@ -46,6 +49,7 @@ export async function loadStatuses(ctx: AppContext, rows: StatusRow[]): Promise<
         tags: tags.filter((t) => t.statusId === status.id),
         application:
           status.application_id === null ? null : (apps.get(status.application_id) ?? null),
+        media: media.filter((m) => m.status_id === status.id),
       },
     ];
   });

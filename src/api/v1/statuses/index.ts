@@ -32,8 +32,6 @@ function refuseUnsupported(params: Params): void {
     const v = params[name] ?? params[`${name}[]`];
     return v !== undefined && v !== null && v !== "" && !(Array.isArray(v) && v.length === 0);
   };
-  if (given("media_ids"))
-    throw unprocessable("Validation failed: Media attachments are not supported yet");
   if (given("poll")) throw unprocessable("Validation failed: Polls are not supported yet");
   if (given("scheduled_at"))
     throw unprocessable("Validation failed: Scheduled posts are not supported yet");
@@ -60,6 +58,7 @@ export const statusRoutes = new Hono<Env>()
       inReplyToId: inReplyTo,
       applicationId: c.get("auth")?.applicationId ?? null,
       idempotencyKey: c.req.header("idempotency-key") || undefined,
+      mediaIds: stringList(params, "media_ids"),
     });
     if (result.type === "not-found") throw replyNotFound();
     if (result.type === "invalid") throw unprocessable(result.message);

@@ -17,6 +17,7 @@ export async function presentStatuses(
     toStatus(l, {
       baseUrl: ctx.config.baseUrl,
       account: presentAccount(ctx, l.account),
+      mediaUrl: ctx.storage.url,
       viewerId,
       ...(options.withSource ? { withSource: true } : {}),
     }),
