@@ -1,8 +1,8 @@
 // What operators and moderators change on a local user: approval, role, confirmation,
 // disabling, password, and removing the user when the account is deleted.
-import { sql, type Updateable } from "kysely";
+import { type ExpressionBuilder, sql, type Updateable } from "kysely";
 import type { Db } from "../db/index.ts";
-import type { UsersTable } from "../db/schema/index.ts";
+import type { Database, UsersTable } from "../db/schema/index.ts";
 
 export interface LocalUser {
   accountId: string;
@@ -51,6 +51,7 @@ export async function updateUser(
 export async function deleteUserKeepTombstone(db: Db, user: LocalUser, now: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await dropRelationships(trx, user.accountId);
+    await deleteAllStatuses(trx, user.accountId, now);
     await trx.deleteFrom("users").where("id", "=", user.userId).execute();
     await trx
       .updateTable("accounts")
@@ -109,4 +110,43 @@ async function dropRelationships(db: Db, accountId: string): Promise<void> {
       )
       .execute();
   }
+}
+
+/**
+ * The account's posts are deleted with it (soft, as a single deletion is, so threads keep
+ * their shape and federation can send the Deletes later); replies stop counting on the posts
+ * they answered. Media become orphans and the cleanup removes them. Done in the deletion's
+ * transaction: there is no job queue yet, and a person's posts are bounded.
+ */
+async function deleteAllStatuses(db: Db, accountId: string, now: string): Promise<void> {
+  const counted = (eb: ExpressionBuilder<Database, "statuses">) =>
+    eb
+      .selectFrom("statuses as r")
+      .select((e) => e.fn.countAll<number>().as("n"))
+      .whereRef("r.in_reply_to_id", "=", "statuses.id")
+      .where("r.account_id", "=", accountId)
+      .where("r.deleted_at", "is", null)
+      .where("r.visibility", "in", ["public", "unlisted"]);
+  await db
+    .updateTable("statuses")
+    .set((eb) => ({
+      replies_count: sql<number>`case when replies_count > ${counted(eb)} then replies_count - ${counted(eb)} else 0 end`,
+    }))
+    .where("id", "in", (eb) =>
+      eb
+        .selectFrom("statuses as r")
+        .select("r.in_reply_to_id")
+        .where("r.account_id", "=", accountId)
+        .where("r.deleted_at", "is", null)
+        .where("r.in_reply_to_id", "is not", null),
+    )
+    .where("account_id", "!=", accountId)
+    .execute();
+  await db
+    .updateTable("statuses")
+    .set({ deleted_at: now, updated_at: now })
+    .where("account_id", "=", accountId)
+    .where("deleted_at", "is", null)
+    .execute();
+  await db.updateTable("accounts").set({ statuses_count: 0 }).where("id", "=", accountId).execute();
 }

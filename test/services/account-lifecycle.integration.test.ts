@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { hashPassword, verifyPassword } from "../../src/lib/password.ts";
 import { hashToken } from "../../src/lib/tokens.ts";
+import { createLocalAccount } from "../../src/services/accounts/create-local-account.ts";
 import {
   changePassword,
   checkCurrentPassword,
@@ -11,6 +12,7 @@ import {
 } from "../../src/services/accounts/lifecycle.ts";
 import { follow } from "../../src/services/relationships/follow.ts";
 import { startWebSession } from "../../src/services/sessions/web-session.ts";
+import { createStatus } from "../../src/services/statuses/create-status.ts";
 import { createToken, describeEachDatabase } from "../rig/index.ts";
 
 describeEachDatabase("account lifecycle", (rig) => {
@@ -250,5 +252,42 @@ describeEachDatabase("account lifecycle", (rig) => {
       .execute();
     assert.deepEqual(left, []);
     assert.deepEqual({ ...(await countsOf(admin.id)) }, { followers_count: 0, following_count: 0 });
+  });
+
+  test("a deleted account's posts go too, and its replies stop counting on others' posts", async () => {
+    const ctx = rig().ctx;
+    const carol = rig().fixtures.carol;
+    const dora = await createLocalAccount(ctx, {
+      username: "dora",
+      email: "dora@hearth.test",
+      password: "dora-password-1",
+      confirmed: true,
+    });
+    assert.equal(dora.type, "ok");
+    if (dora.type !== "ok") return;
+    // Carol (remote, so untouched by deletions here) asks; Dora answers publicly.
+    const question = await createStatus(ctx, carol.id, { text: "question?", visibility: "public" });
+    assert.equal(question.type, "ok");
+    if (question.type !== "ok") return;
+    const answer = await createStatus(ctx, dora.accountId, {
+      text: "answer",
+      visibility: "public",
+      inReplyToId: question.status.id,
+    });
+    assert.equal(answer.type, "ok");
+    if (answer.type !== "ok") return;
+    const statusRow = (id: string) =>
+      ctx.db
+        .selectFrom("statuses")
+        .select(["replies_count", "deleted_at"])
+        .where("id", "=", id)
+        .executeTakeFirstOrThrow();
+    assert.equal(Number((await statusRow(question.status.id)).replies_count), 1);
+
+    assert.deepEqual(await deleteOwnAccount(ctx, dora.userId, "dora-password-1"), { type: "ok" });
+    assert.notEqual((await statusRow(answer.status.id)).deleted_at, null);
+    const after = await statusRow(question.status.id);
+    assert.equal(Number(after.replies_count), 0);
+    assert.equal(after.deleted_at, null);
   });
 });
