@@ -16,6 +16,8 @@ import {
   muteListRoutes,
 } from "./v1/relationships/own-lists.ts";
 import { statusRoutes } from "./v1/statuses/index.ts";
+import { statusInteractionRoutes } from "./v1/statuses/interactions.ts";
+import { bookmarkListRoutes, favouriteListRoutes } from "./v1/statuses/marked-lists.ts";
 import { instanceV2Routes } from "./v2/instance.ts";
 import { mediaV2Routes } from "./v2/media.ts";
 
@@ -28,6 +30,9 @@ export const apiRoutes = new Hono<Env>()
   .route("/v1/mutes", muteListRoutes)
   .route("/v1/endorsements", endorsementListRoutes)
   .route("/v1/statuses", statusRoutes)
+  .route("/v1/statuses", statusInteractionRoutes)
+  .route("/v1/favourites", favouriteListRoutes)
+  .route("/v1/bookmarks", bookmarkListRoutes)
   .route("/v1/preferences", preferencesRoutes)
   .route("/v1/apps", appsRoutes)
   .route("/v1/emails", emailRoutes)

@@ -1,7 +1,8 @@
 // Status — https://docs.joinmastodon.org/entities/Status/
 // A pure function of a hydrated status: every documented key, null or empty where the
 // feature is not built yet (polls, cards, quotes, boosts, custom emoji, filters), and
-// the per-viewer flags false until favourites, boosts, bookmarks and pins exist.
+// the per-viewer flags from hydration (favourited, bookmarked, pinned; reblogged and muted
+// false until boosts and conversation mutes exist).
 
 import type { LoadedStatus } from "../../services/statuses/load-statuses.ts";
 import type { Account, CustomEmoji } from "./account.ts";
@@ -121,12 +122,12 @@ export function toStatus(loaded: LoadedStatus, extras: StatusExtras): Status {
     language: s.language,
   };
   if (extras.viewerId !== null) {
-    status.favourited = false;
+    status.favourited = loaded.favourited;
     status.reblogged = false;
     status.muted = false;
-    status.bookmarked = false;
+    status.bookmarked = loaded.bookmarked;
     // Only pinnable statuses (the viewer's own public or unlisted ones) carry `pinned`.
-    if (s.account_id === extras.viewerId && publicish) status.pinned = false;
+    if (s.account_id === extras.viewerId && publicish) status.pinned = loaded.pinned;
     status.filtered = [];
   }
   if (extras.withSource) status.text = s.text;

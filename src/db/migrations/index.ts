@@ -11,6 +11,7 @@ import * as m0007 from "./0007-password-resets.ts";
 import * as m0008 from "./0008-relationships.ts";
 import * as m0009 from "./0009-statuses.ts";
 import * as m0010 from "./0010-media.ts";
+import * as m0011 from "./0011-favourites-bookmarks-pins.ts";
 
 export const migrations: Record<string, Migration> = {
   "0001-initial": m0001,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   "0008-relationships": m0008,
   "0009-statuses": m0009,
   "0010-media": m0010,
+  "0011-favourites-bookmarks-pins": m0011,
 };

@@ -1,5 +1,6 @@
 // The database as Kysely sees it: one interface per table, composed here.
 import type { AccountsTable } from "./accounts.ts";
+import type { BookmarksTable, FavouritesTable, StatusPinsTable } from "./favourites.ts";
 import type { InstanceActivityTable } from "./instance-activity.ts";
 import type { InstanceSettingsTable } from "./instance-settings.ts";
 import type { InvitesTable } from "./invites.ts";
@@ -31,6 +32,7 @@ import type { UsersTable } from "./users.ts";
 import type { WebSessionsTable } from "./web-sessions.ts";
 
 export type { AccountsTable, ProfileField } from "./accounts.ts";
+export type { BookmarksTable, FavouritesTable, StatusPinsTable } from "./favourites.ts";
 export type { InstanceActivityTable } from "./instance-activity.ts";
 export type { InstanceSettingsTable } from "./instance-settings.ts";
 export type { InvitesTable } from "./invites.ts";
@@ -65,6 +67,8 @@ export interface Database {
   account_pins: AccountPinsTable;
   accounts: AccountsTable;
   blocks: BlocksTable;
+  bookmarks: BookmarksTable;
+  favourites: FavouritesTable;
   follow_requests: FollowRequestsTable;
   follows: FollowsTable;
   idempotency_keys: IdempotencyKeysTable;
@@ -79,6 +83,7 @@ export interface Database {
   oauth_applications: OAuthApplicationsTable;
   password_resets: PasswordResetsTable;
   rules: RulesTable;
+  status_pins: StatusPinsTable;
   status_tags: StatusTagsTable;
   statuses: StatusesTable;
   tags: TagsTable;

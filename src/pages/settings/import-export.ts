@@ -1,5 +1,6 @@
 // Data portability for relationships, as Mastodon offers it:
 //   GET /settings/exports/{follows,blocks,mutes}.csv — downloads in Mastodon's CSV formats
+//   GET /settings/exports/bookmarks.csv — one status URI per line (export only, as yet)
 //   GET/POST /settings/import — upload one of those files, merging or overwriting
 // Signed-in web session only; the upload is CSRF-protected like every settings form.
 import { type Context, Hono } from "hono";
@@ -8,6 +9,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Env } from "../../api/env.ts";
 import { readParams } from "../../api/params.ts";
 import { findOwnProfile } from "../../repos/profiles.ts";
+import { exportBookmarksCsv } from "../../services/interactions/export-bookmarks.ts";
 import { type ExportKind, exportCsv } from "../../services/relationships/export-csv.ts";
 import {
   type ImportKind,
@@ -52,6 +54,7 @@ async function importPage(
         <li><a href="/settings/exports/follows.csv">Follows (CSV)</a></li>
         <li><a href="/settings/exports/blocks.csv">Blocks (CSV)</a></li>
         <li><a href="/settings/exports/mutes.csv">Mutes (CSV)</a></li>
+        <li><a href="/settings/exports/bookmarks.csv">Bookmarks (CSV)</a></li>
       </ul>
       <h2>Import</h2>
       <form method="post" action="${PATH}" enctype="multipart/form-data">
@@ -114,14 +117,24 @@ export const importExportRoutes = new Hono<Env>()
     return importPage(c, { done: result });
   });
 
-for (const kind of KINDS) {
+const EXPORTS: Record<string, (c: Context<Env>, accountId: string) => Promise<string>> = {
+  ...Object.fromEntries(
+    KINDS.map((kind) => [
+      kind,
+      (c: Context<Env>, accountId: string) => exportCsv(c.var.ctx, accountId, kind as ExportKind),
+    ]),
+  ),
+  bookmarks: (c, accountId) => exportBookmarksCsv(c.var.ctx, accountId),
+};
+
+for (const [kind, build] of Object.entries(EXPORTS)) {
   const path = `/settings/exports/${kind}.csv`;
   importExportRoutes.get(path, async (c) => {
     const auth = await requireSession(c, path);
     if (auth.response) return auth.response;
     const accountId = await accountOf(c, auth.session.user_id);
     if (accountId === undefined) return c.notFound();
-    const csv = await exportCsv(c.var.ctx, accountId, kind as ExportKind);
+    const csv = await build(c, accountId);
     c.header("Content-Disposition", `attachment; filename="${kind}.csv"`);
     c.header("Cache-Control", "no-store");
     return c.body(csv, 200, { "Content-Type": "text/csv; charset=utf-8" });

@@ -12,7 +12,7 @@ export async function presentStatuses(
   viewerId: string | null,
   options: { withSource?: boolean } = {},
 ): Promise<Status[]> {
-  const loaded = await loadStatuses(ctx, rows);
+  const loaded = await loadStatuses(ctx, rows, viewerId);
   return loaded.map((l) =>
     toStatus(l, {
       baseUrl: ctx.config.baseUrl,
