@@ -118,19 +118,21 @@ export async function revokeTokenByHash(db: Db, tokenHash: string, now: string):
   return Number(result.numUpdatedRows) > 0;
 }
 
-/** Revokes every live token of a user, optionally for one app only. */
+/** Revokes every live token of a user, optionally for one app only or sparing one token. */
 export async function revokeUserTokens(
   db: Db,
   userId: string,
   now: string,
-  applicationId?: string,
+  options: { applicationId?: string; exceptTokenId?: string } = {},
 ): Promise<number> {
   let q = db
     .updateTable("oauth_access_tokens")
     .set({ revoked_at: now })
     .where("user_id", "=", userId)
     .where("revoked_at", "is", null);
-  if (applicationId !== undefined) q = q.where("application_id", "=", applicationId);
+  if (options.applicationId !== undefined)
+    q = q.where("application_id", "=", options.applicationId);
+  if (options.exceptTokenId !== undefined) q = q.where("id", "!=", options.exceptTokenId);
   const result = await q.executeTakeFirst();
   return Number(result.numUpdatedRows);
 }

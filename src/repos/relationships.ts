@@ -244,3 +244,18 @@ export async function upsertNote(
     )
     .execute();
 }
+
+/** Endorses (features) an account on a profile; nothing when already endorsed. */
+export async function insertEndorsement(
+  db: Db,
+  id: string,
+  accountId: string,
+  targetAccountId: string,
+  at: string,
+): Promise<void> {
+  await db
+    .insertInto("account_pins")
+    .values({ id, account_id: accountId, target_account_id: targetAccountId, created_at: at })
+    .onConflict((oc) => oc.columns(["account_id", "target_account_id"]).doNothing())
+    .execute();
+}

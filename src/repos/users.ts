@@ -18,3 +18,8 @@ export async function findUserByEmail(db: Db, email: string): Promise<UserRow | 
     .where((eb) => eb(eb.fn("lower", ["email"]), "=", eb.fn("lower", [eb.val(email)])))
     .executeTakeFirst();
 }
+
+/** The user with this id, or undefined. */
+export async function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
+  return db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+}

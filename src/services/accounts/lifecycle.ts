@@ -2,9 +2,10 @@
 // other sign-in ends, as on Mastodon) and delete the account after confirming the password.
 import type { AppContext } from "../../context.ts";
 import { hashPassword, verifyPassword } from "../../lib/password.ts";
-import { revokeUserTokens } from "../../repos/oauth.ts";
+import { findUserAccount, revokeUserTokens } from "../../repos/oauth.ts";
 import { retirePasswordResets } from "../../repos/password-resets.ts";
-import { deleteUserKeepTombstone, findLocalUser } from "../../repos/user-admin.ts";
+import { deleteUserKeepTombstone, findLocalUser, updateUser } from "../../repos/user-admin.ts";
+import { findUserById } from "../../repos/users.ts";
 import { revokeUserWebSessions } from "../../repos/web-sessions.ts";
 import { forgetInstanceStats } from "../instance/get-instance-info.ts";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./create-local-account.ts";
@@ -33,11 +34,7 @@ export async function checkCurrentPassword(
     ctx.clock.now(),
   );
   if (hit.count > PASSWORD_CHECKS.limit) return false;
-  const row = await ctx.db
-    .selectFrom("users")
-    .select("password_hash")
-    .where("id", "=", userId)
-    .executeTakeFirst();
+  const row = await findUserById(ctx.db, userId);
   // Without a stored hash (an account made without one) no password can match.
   return row?.password_hash != null && (await verifyPassword(password, row.password_hash));
 }
@@ -65,20 +62,12 @@ export async function changePassword(
   let tokensRevoked = 0;
   let sessionsRevoked = 0;
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable("users")
-      .set({ password_hash: hash, updated_at: now })
-      .where("id", "=", userId)
-      .execute();
+    await updateUser(trx, userId, { password_hash: hash, updated_at: now });
     // H3: a reset link mailed before the change stops working.
     await retirePasswordResets(trx, userId, now);
-    let revoke = trx
-      .updateTable("oauth_access_tokens")
-      .set({ revoked_at: now })
-      .where("user_id", "=", userId)
-      .where("revoked_at", "is", null);
-    if (input.keepTokenId !== undefined) revoke = revoke.where("id", "!=", input.keepTokenId);
-    tokensRevoked = Number((await revoke.executeTakeFirst()).numUpdatedRows);
+    tokensRevoked = await revokeUserTokens(trx, userId, now, {
+      ...(input.keepTokenId === undefined ? {} : { exceptTokenId: input.keepTokenId }),
+    });
     sessionsRevoked = await revokeUserWebSessions(trx, userId, now, input.keepSessionId);
   });
   return { type: "ok", tokensRevoked, sessionsRevoked };
@@ -86,7 +75,7 @@ export async function changePassword(
 
 /**
  * Deletes one's own account after the password is confirmed. The account stays as an empty
- * tombstone so the name stays reserved; posts and media are removed by a job (posting issue).
+ * tombstone so the name stays reserved; its posts are deleted with it (repos/user-admin.ts).
  */
 export async function deleteOwnAccount(
   ctx: AppContext,
@@ -94,12 +83,7 @@ export async function deleteOwnAccount(
   password: string,
 ): Promise<{ type: "ok" } | LifecycleProblem> {
   if (!(await checkCurrentPassword(ctx, userId, password))) return { type: "wrong-password" };
-  const account = await ctx.db
-    .selectFrom("users")
-    .innerJoin("accounts", "accounts.id", "users.account_id")
-    .select("accounts.username")
-    .where("users.id", "=", userId)
-    .executeTakeFirst();
+  const account = await findUserAccount(ctx.db, userId);
   if (account === undefined) return { type: "not-found" };
   const user = await findLocalUser(ctx.db, account.username);
   if (user === undefined) return { type: "not-found" };

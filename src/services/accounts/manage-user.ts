@@ -12,6 +12,7 @@ import {
   type LocalUser,
   updateUser,
 } from "../../repos/user-admin.ts";
+import { findUserById } from "../../repos/users.ts";
 import { forgetInstanceStats } from "../instance/get-instance-info.ts";
 
 export type NotFound = { type: "not-found"; username: string };
@@ -35,11 +36,7 @@ export async function approveUser(
 
 /** The applicant is told by mail, as Mastodon does; a failed send is logged, never thrown. */
 async function tellApplicant(ctx: AppContext, user: LocalUser): Promise<void> {
-  const row = await ctx.db
-    .selectFrom("users")
-    .select("email")
-    .where("id", "=", user.userId)
-    .executeTakeFirst();
+  const row = await findUserById(ctx.db, user.userId);
   if (row === undefined) return;
   const { title } = await loadSettings(ctx.db);
   const confirmFirst =

@@ -47,5 +47,5 @@ export async function revokeApp(
   userId: string,
   applicationId: string,
 ): Promise<number> {
-  return revokeUserTokens(ctx.db, userId, ctx.clock.now().toISOString(), applicationId);
+  return revokeUserTokens(ctx.db, userId, ctx.clock.now().toISOString(), { applicationId });
 }

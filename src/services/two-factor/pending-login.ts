@@ -5,6 +5,7 @@
 import { createHmac } from "node:crypto";
 import type { AppContext } from "../../context.ts";
 import { safeEqual } from "../../lib/tokens.ts";
+import { findUserById } from "../../repos/users.ts";
 import { verifySecondFactor } from "./totp.ts";
 
 export const PENDING_LOGIN_LIFETIME_MS = 10 * 60 * 1000;
@@ -18,11 +19,7 @@ interface PendingUser {
 
 function findUser(ctx: AppContext, userId: string): Promise<PendingUser | undefined> {
   if (!/^\d{1,20}$/.test(userId)) return Promise.resolve(undefined);
-  return ctx.db
-    .selectFrom("users")
-    .select(["id", "email", "password_hash", "disabled"])
-    .where("id", "=", userId)
-    .executeTakeFirst();
+  return findUserById(ctx.db, userId);
 }
 
 function sign(ctx: AppContext, payload: string, passwordHash: string): string {

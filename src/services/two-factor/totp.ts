@@ -58,6 +58,34 @@ export async function beginTotpSetup(
   return { secret, uri: totp(ctx, label, secret).toString() };
 }
 
+/** The seed of a setup not yet confirmed, or null. */
+export async function pendingSecret(ctx: AppContext, userId: string): Promise<string | null> {
+  const row = await repo.findTwoFactor(ctx.db, userId);
+  return row?.pending_secret
+    ? openSecret(ctx.secrets.secretKeyBase, PURPOSE, row.pending_secret)
+    : null;
+}
+
+/** The otpauth:// URI authenticator apps scan for a seed. */
+export function totpUri(ctx: AppContext, label: string, secret: string): string {
+  return totp(ctx, label, secret).toString();
+}
+
+/** Ten fresh recovery codes (shown once) and what is stored of them. */
+export function newRecoveryCodes(ctx: AppContext): {
+  recoveryCodes: string[];
+  hashes: { id: string; hash: string }[];
+} {
+  const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, () =>
+    randomBytes(5).toString("hex"),
+  );
+  const hashes = recoveryCodes.map((c) => ({
+    id: ctx.newId(),
+    hash: hashToken(normalizeRecoveryCode(c)),
+  }));
+  return { recoveryCodes, hashes };
+}
+
 export type ConfirmResult =
   | { type: "enabled"; recoveryCodes: string[] }
   | { type: "no-setup" }
@@ -70,22 +98,17 @@ export async function confirmTotpSetup(
   label: string,
   code: string,
 ): Promise<ConfirmResult> {
-  const row = await repo.findTwoFactor(ctx.db, userId);
-  const secret = row?.pending_secret
-    ? openSecret(ctx.secrets.secretKeyBase, PURPOSE, row.pending_secret)
-    : null;
+  const secret = await pendingSecret(ctx, userId);
   if (secret === null) return { type: "no-setup" };
   const step = matchingStep(ctx, totp(ctx, label, secret), code);
   if (step === null) return { type: "wrong-code" };
-  const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, () =>
-    randomBytes(5).toString("hex"),
-  );
+  const { recoveryCodes, hashes } = newRecoveryCodes(ctx);
   await repo.enableTwoFactor(
     ctx.db,
     userId,
     sealSecret(ctx.secrets.secretKeyBase, PURPOSE, secret),
     step,
-    recoveryCodes.map((c) => ({ id: ctx.newId(), hash: hashToken(normalizeRecoveryCode(c)) })),
+    hashes,
     ctx.clock.now().toISOString(),
   );
   return { type: "enabled", recoveryCodes };
