@@ -4,9 +4,9 @@ import { type ServerType, serve } from "@hono/node-server";
 import { createApp } from "../app.ts";
 import { boot } from "../boot.ts";
 import { type Config, ConfigError, type Role } from "../config.ts";
+import { createWorker } from "../jobs/worker.ts";
 import { lockDataDir } from "../lib/data-dir-lock.ts";
 import { log } from "../logger.ts";
-import { startMediaCleanup } from "../services/media/cleanup.ts";
 import { type CliIo, usageError } from "./io.ts";
 
 const ROLES: Role[] = ["all", "web", "worker"];
@@ -60,22 +60,20 @@ export async function startServer(config: Config, role: Role, io: CliIo): Promis
     release();
     throw error;
   }
-  // Periodic in-process work until the job queue exists: orphaned uploads (unref'd timer).
-  const stopCleanup =
-    role === "web"
-      ? () => {}
-      : startMediaCleanup(ctx, (error) => log("media").error("Cleanup failed: {error}", { error }));
+  // The web role only serves; jobs its requests enqueue wait in the table for a worker.
+  const worker = role === "web" ? undefined : createWorker(ctx);
+  worker?.start();
   const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${config.port}`;
   if (server !== undefined)
     io.out(`Hearth is listening on ${url} (public address ${config.baseUrl})`);
-  else io.out("Hearth worker started (no jobs to run yet)");
+  else io.out("Hearth worker started");
   log("serve").info("Started role {role} on {db}", { role, db: ctx.dialect });
   let stopping: Promise<void> | undefined;
   return {
     url,
     stop: () => {
       stopping ??= (async () => {
-        stopCleanup();
+        await worker?.stop();
         if (server !== undefined) {
           const s = server;
           await new Promise<void>((resolve) => s.close(() => resolve()));

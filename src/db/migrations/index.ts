@@ -12,6 +12,7 @@ import * as m0008 from "./0008-relationships.ts";
 import * as m0009 from "./0009-statuses.ts";
 import * as m0010 from "./0010-media.ts";
 import * as m0011 from "./0011-favourites-bookmarks-pins.ts";
+import * as m0012 from "./0012-jobs.ts";
 
 export const migrations: Record<string, Migration> = {
   "0001-initial": m0001,
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   "0009-statuses": m0009,
   "0010-media": m0010,
   "0011-favourites-bookmarks-pins": m0011,
+  "0012-jobs": m0012,
 };

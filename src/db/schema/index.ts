@@ -4,6 +4,7 @@ import type { BookmarksTable, FavouritesTable, StatusPinsTable } from "./favouri
 import type { InstanceActivityTable } from "./instance-activity.ts";
 import type { InstanceSettingsTable } from "./instance-settings.ts";
 import type { InvitesTable } from "./invites.ts";
+import type { JobsTable } from "./jobs.ts";
 import type { MediaAttachmentsTable } from "./media-attachments.ts";
 import type {
   OAuthAccessGrantsTable,
@@ -36,6 +37,7 @@ export type { BookmarksTable, FavouritesTable, StatusPinsTable } from "./favouri
 export type { InstanceActivityTable } from "./instance-activity.ts";
 export type { InstanceSettingsTable } from "./instance-settings.ts";
 export type { InvitesTable } from "./invites.ts";
+export type { JobsTable } from "./jobs.ts";
 export type { MediaAttachmentsTable, MediaMeta, MediaSize } from "./media-attachments.ts";
 export type {
   OAuthAccessGrantsTable,
@@ -75,6 +77,7 @@ export interface Database {
   instance_activity: InstanceActivityTable;
   instance_settings: InstanceSettingsTable;
   invites: InvitesTable;
+  jobs: JobsTable;
   media_attachments: MediaAttachmentsTable;
   mentions: MentionsTable;
   mutes: MutesTable;

@@ -1,6 +1,6 @@
 // Uploads never attached to a post are removed a day after upload, as Mastodon does
-// (media_attachments with no status older than 24 h), files first then rows. A periodic
-// in-process timer runs it in the `all` and `worker` roles; the job queue will take it over.
+// (media_attachments with no status older than 24 h), files first then rows. It runs hourly
+// as the recurring job `media.cleanup` (src/jobs/handlers.ts).
 import type { AppContext } from "../../context.ts";
 import { deleteUnattachedMedia, findOrphanMedia } from "../../repos/media.ts";
 import { deleteFiles } from "./upload.ts";
@@ -23,22 +23,4 @@ export async function removeOrphanMedia(ctx: AppContext, now: Date): Promise<num
     }
     if (rows.length < BATCH) return removed;
   }
-}
-
-const HOUR = 60 * 60 * 1000;
-
-/** Runs the cleanup hourly until stopped; the timer never keeps the process alive. */
-export function startMediaCleanup(ctx: AppContext, onError: (error: unknown) => void): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    removeOrphanMedia(ctx, ctx.clock.now())
-      .catch(onError)
-      .finally(() => {
-        running = false;
-      });
-  }, HOUR);
-  timer.unref();
-  return () => clearInterval(timer);
 }
