@@ -7,6 +7,7 @@ import { ACCOUNTS_USAGE, accountsCommand } from "./accounts.ts";
 import { type Command, parseOptions } from "./command-kit.ts";
 import { INVITES_USAGE, invitesCommand } from "./invites.ts";
 import { CliError, type CliIo, processIo, usageError } from "./io.ts";
+import { JOBS_USAGE, jobsCommand } from "./jobs.ts";
 import { runMigrate } from "./migrate.ts";
 import { RULES_USAGE, rulesCommand } from "./rules.ts";
 import { parseRole, runServe } from "./serve.ts";
@@ -30,6 +31,8 @@ Commands:
                                        Show or change the server rules
   invites create --by <username> [--max-uses <n>] [--expires-in <period>]
                                        Print an invite link
+  jobs list [--failed] | retry <id>|--all | run
+                                       Inspect and retry background jobs
   help [command]                       Show this text, or a command's details
   version                              Print the version
 
@@ -40,6 +43,7 @@ const HELP: Record<string, string> = {
   settings: SETTINGS_USAGE,
   rules: RULES_USAGE,
   invites: INVITES_USAGE,
+  jobs: JOBS_USAGE,
 };
 
 const commands: Record<string, Command> = {
@@ -54,6 +58,7 @@ const commands: Record<string, Command> = {
   settings: settingsCommand,
   rules: rulesCommand,
   invites: invitesCommand,
+  jobs: jobsCommand,
   help: async (args, io) => {
     const [topic] = args;
     if (topic !== undefined && HELP[topic] === undefined && commands[topic] === undefined)
