@@ -8,10 +8,13 @@ import { repoRoot } from "./lib/proc.ts";
 import { headlineTable, writeResult } from "./lib/report.ts";
 import type { Scenario } from "./lib/types.ts";
 import { scenario as coldStart } from "./scenarios/cold-start.ts";
+import { scenario as fanOut } from "./scenarios/fan-out.ts";
+import { scenario as homeTimeline } from "./scenarios/home-timeline.ts";
 import { scenario as idleRss } from "./scenarios/idle-rss.ts";
 import { scenario as instanceThroughput } from "./scenarios/instance-throughput.ts";
+import { scenario as post } from "./scenarios/post.ts";
 
-const SCENARIOS: Scenario[] = [coldStart, idleRss, instanceThroughput];
+const SCENARIOS: Scenario[] = [coldStart, idleRss, instanceThroughput, post, fanOut, homeTimeline];
 
 function usage(message?: string, code = 2): never {
   if (message !== undefined) process.stderr.write(`${message}\n\n`);

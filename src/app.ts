@@ -14,6 +14,8 @@ import { securityHeaders } from "./api/middleware/security-headers.ts";
 import { assetRoutes } from "./assets/routes.ts";
 import type { AppContext } from "./context.ts";
 import { discoveryRoutes } from "./federation/discovery/index.ts";
+import { createFederation } from "./federation/federation.ts";
+import { FEDERATION_PATHS, federationMiddleware } from "./federation/mount.ts";
 import { mediaRoutes } from "./media/routes.ts";
 import { oauthRoutes } from "./oauth/index.ts";
 import { confirmationPage } from "./pages/auth/confirmation.ts";
@@ -22,9 +24,14 @@ import { passwordRoutes } from "./pages/auth/password.ts";
 import { signInRoutes } from "./pages/auth/sign-in.ts";
 import { signUpRoutes } from "./pages/auth/sign-up.ts";
 import { pageRoutes } from "./pages/index.ts";
+import { profileRoutes } from "./pages/profile.ts";
 import { emailSettingsRoutes } from "./pages/settings/email.ts";
 import { importExportRoutes } from "./pages/settings/import-export.ts";
 import { settingsRoutes } from "./pages/settings/index.ts";
+
+// The streaming API's WebSocket hangs off the Node server's `upgrade` event, not a route: the
+// server's creators (cli/serve.ts, the test rig) attach it next to the app.
+export { attachStreaming } from "./api/streaming/websocket.ts";
 
 /** Largest request body at all: a video upload (Mastodon's limit is 99 MB) plus form overhead. */
 export const MAX_REQUEST_BYTES = 100 * 1024 * 1024;
@@ -43,6 +50,9 @@ export function createApp(ctx: AppContext): Hono<Env> {
   app.use("/oauth/userinfo", resolveAuth);
   app.use("/api/*", rateLimit(API_THROTTLES));
   app.use("*", contentLengthLimit(MAX_REQUEST_BYTES));
+  // ActivityPub (Fedify) before the routes: servers get JSON-LD, browsers fall through.
+  const federation = federationMiddleware(createFederation(ctx));
+  for (const path of FEDERATION_PATHS) app.use(path, federation);
 
   app.route("/", discoveryRoutes);
   app.route("/api", apiRoutes);
@@ -58,6 +68,7 @@ export function createApp(ctx: AppContext): Hono<Env> {
   app.route("/", emailSettingsRoutes);
   app.route("/", importExportRoutes);
   app.route("/", pageRoutes);
+  app.route("/", profileRoutes);
 
   app.notFound(onNotFound);
   app.onError(onError);

@@ -30,6 +30,11 @@ export interface Config {
   readonly smtp: SmtpConfig | null;
   /** The From header of every mail (SMTP_FROM). */
   readonly mailFrom: string;
+  /**
+   * HEARTH_ALLOW_PRIVATE_FEDERATION: let Fedify fetch from and deliver to loopback and private
+   * addresses (tests and local development only; off by default, an SSRF guard).
+   */
+  readonly allowPrivateFederation: boolean;
 }
 
 export type SmtpConfig =
@@ -274,5 +279,6 @@ export function parseConfig(env: Env = process.env, cwd: string = process.cwd())
     rateLimits: parseBoolean(env, "HEARTH_RATE_LIMITS", true),
     smtp: freezeOrNull(parseSmtp(env)),
     mailFrom: parseMailFrom(env, domain),
+    allowPrivateFederation: parseBoolean(env, "HEARTH_ALLOW_PRIVATE_FEDERATION", false),
   });
 }

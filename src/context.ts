@@ -2,12 +2,15 @@
 // A plain object; no DI container.
 
 import path from "node:path";
+import { getLogger } from "@logtape/logtape";
 import type { Config } from "./config.ts";
 import { type DatabaseHandle, type Db, type Dialect, openDatabase } from "./db/index.ts";
 import { createIdGenerator, type IdGenerator } from "./domain/id.ts";
 import { type Clock, systemClock } from "./lib/clock.ts";
 import { createMailer, type Mailer } from "./lib/mailer.ts";
+import { createMemoryPubSub, type PubSub } from "./lib/pubsub.ts";
 import { createMemoryRateLimitStore, type RateLimitStore } from "./lib/rate-limit-store.ts";
+import { createRedisPubSub } from "./lib/redis-pubsub.ts";
 import type { Secrets } from "./lib/secrets.ts";
 import { createTtlCache, type TtlCache } from "./lib/ttl-cache.ts";
 import { createLocalStorage, type Storage } from "./media/storage.ts";
@@ -29,12 +32,15 @@ export interface AppContext {
   readonly storage: Storage;
   /** Outgoing mail: SMTP when configured, otherwise .eml files in `<data dir>/mail`. */
   readonly mailer: Mailer;
+  /** Live events for streaming: in memory, or Redis when REDIS_URL is set (several processes). */
+  readonly pubsub: PubSub;
 }
 
 export interface ContextOptions {
   database?: DatabaseHandle;
   clock?: Clock;
   secrets: Secrets;
+  pubsub?: PubSub;
 }
 
 export function createContext(config: Config, options: ContextOptions): AppContext {
@@ -58,5 +64,12 @@ export function createContext(config: Config, options: ContextOptions): AppConte
       directory: path.join(config.dataDir, "mail"),
       now: () => clock.now(),
     }),
+    pubsub:
+      options.pubsub ??
+      (config.redisUrl === null
+        ? createMemoryPubSub()
+        : createRedisPubSub(config.redisUrl, (error) =>
+            getLogger(["hearth", "redis"]).error("Redis: {error}", { error }),
+          )),
   });
 }

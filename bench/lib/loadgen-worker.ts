@@ -15,6 +15,8 @@ export interface LoadConfig {
   connections: number;
   warmupMs: number;
   durationMs: number;
+  /** Extra request headers (e.g. Authorization for a signed-in timeline). */
+  headers?: Record<string, string>;
 }
 
 export interface LoadReport {
@@ -36,7 +38,11 @@ if (!/^(127\.\d+\.\d+\.\d+|::1|localhost)$/.test(config.host)) {
 
 const request = Buffer.from(
   `GET ${config.path} HTTP/1.1\r\nHost: ${config.host}:${config.port}\r\n` +
-    "Accept: application/json\r\nUser-Agent: hearth-bench\r\n\r\n",
+    "Accept: application/json\r\nUser-Agent: hearth-bench\r\n" +
+    Object.entries(config.headers ?? {})
+      .map(([name, value]) => `${name}: ${value}\r\n`)
+      .join("") +
+    "\r\n",
   "latin1",
 );
 const EMPTY = Buffer.alloc(0);

@@ -128,9 +128,13 @@ export interface HttpResponse {
   body: Buffer;
 }
 
-export function httpGet(url: string, timeoutMs = 5000): Promise<HttpResponse> {
+export function httpGet(
+  url: string,
+  timeoutMs = 5000,
+  headers: Record<string, string> = {},
+): Promise<HttpResponse> {
   return new Promise((resolve, reject) => {
-    const req = http.get(url, { agent: false, timeout: timeoutMs }, (res) => {
+    const req = http.get(url, { agent: false, timeout: timeoutMs, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () =>

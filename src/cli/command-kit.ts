@@ -79,6 +79,7 @@ export async function withContext<T>(io: CliIo, fn: (ctx: AppContext) => Promise
     }
     return await fn(ctx);
   } finally {
+    await ctx.pubsub.close();
     await ctx.database.close();
   }
 }

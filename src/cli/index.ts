@@ -5,6 +5,7 @@ import { DataDirInUseError } from "../lib/data-dir-lock.ts";
 import { HEARTH_VERSION } from "../version.ts";
 import { ACCOUNTS_USAGE, accountsCommand } from "./accounts.ts";
 import { type Command, parseOptions } from "./command-kit.ts";
+import { EMOJI_USAGE, emojiCommand } from "./emoji.ts";
 import { INVITES_USAGE, invitesCommand } from "./invites.ts";
 import { CliError, type CliIo, processIo, usageError } from "./io.ts";
 import { JOBS_USAGE, jobsCommand } from "./jobs.ts";
@@ -12,6 +13,7 @@ import { runMigrate } from "./migrate.ts";
 import { RULES_USAGE, rulesCommand } from "./rules.ts";
 import { parseRole, runServe } from "./serve.ts";
 import { SETTINGS_USAGE, settingsCommand } from "./settings.ts";
+import { TRENDS_USAGE, trendsCommand } from "./trends.ts";
 
 export { parseOptions } from "./command-kit.ts";
 
@@ -33,6 +35,10 @@ Commands:
                                        Print an invite link
   jobs list [--failed] | retry <id>|--all | run
                                        Inspect and retry background jobs
+  emoji import <file-or-dir>... | list | delete <shortcode>
+                                       Manage custom emoji (see \`hearth help emoji\`)
+  trends list | approve|reject <kind> <target>
+                                       Review trending tags and posts
   help [command]                       Show this text, or a command's details
   version                              Print the version
 
@@ -44,6 +50,8 @@ const HELP: Record<string, string> = {
   rules: RULES_USAGE,
   invites: INVITES_USAGE,
   jobs: JOBS_USAGE,
+  emoji: EMOJI_USAGE,
+  trends: TRENDS_USAGE,
 };
 
 const commands: Record<string, Command> = {
@@ -59,6 +67,8 @@ const commands: Record<string, Command> = {
   rules: rulesCommand,
   invites: invitesCommand,
   jobs: jobsCommand,
+  emoji: emojiCommand,
+  trends: trendsCommand,
   help: async (args, io) => {
     const [topic] = args;
     if (topic !== undefined && HELP[topic] === undefined && commands[topic] === undefined)

@@ -1,6 +1,5 @@
 // `hearth jobs list|retry|run`: what the job queue holds, and an operator's hand on it. A job
 // that gave up (a peer down for days, a bug) stays with its error until retried or purged.
-import type { JobQueue } from "../domain/jobs.ts";
 import { runDueJobs } from "../jobs/worker.ts";
 import { listJobs, retryFailedJobs } from "../repos/jobs.ts";
 import { parseOptions, withContext, withSubcommands } from "./command-kit.ts";
@@ -10,10 +9,9 @@ export const JOBS_USAGE = `Usage: hearth jobs <list|retry|run> [options]
 
   list [--failed] [--type <type>]   Pending jobs (or those that gave up), oldest first
   retry <id> | --all                Make jobs that gave up due again
-  run [--queue default|federation]  Run every job that is due now, then exit (a worker
-                                    normally does this inside \`hearth serve\`)`;
-
-const QUEUES: JobQueue[] = ["default", "federation"];
+  run                               Run every job that is due now, then exit (a worker
+                                    normally does this inside \`hearth serve\`; Fedify's
+                                    deliveries run only there)`;
 
 async function list(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(args, {
@@ -51,12 +49,9 @@ async function retry(args: string[], io: CliIo): Promise<number> {
 }
 
 async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseOptions(args, { queue: { type: "string" } });
+  const { positionals } = parseOptions(args, {});
   if (positionals.length > 0) throw usageError(`jobs run takes no arguments`);
-  const queue = (values.queue ?? "default") as JobQueue;
-  if (!QUEUES.includes(queue))
-    throw usageError(`--queue must be one of ${QUEUES.join(", ")}; got "${values.queue}"`);
-  const count = await withContext(io, (ctx) => runDueJobs(ctx, { queue }));
+  const count = await withContext(io, (ctx) => runDueJobs(ctx));
   io.out(`Ran ${count} job${count === 1 ? "" : "s"}.`);
   return 0;
 }

@@ -1,9 +1,10 @@
 // `hearth serve [--role all|web|worker]`: the server. Roles split one server over several
 // processes (PostgreSQL deployments); with the embedded SQLite database one process does all.
 import { type ServerType, serve } from "@hono/node-server";
-import { createApp } from "../app.ts";
+import { attachStreaming, createApp } from "../app.ts";
 import { boot } from "../boot.ts";
 import { type Config, ConfigError, type Role } from "../config.ts";
+import { createFederation } from "../federation/federation.ts";
 import { createWorker } from "../jobs/worker.ts";
 import { lockDataDir } from "../lib/data-dir-lock.ts";
 import { log } from "../logger.ts";
@@ -52,9 +53,14 @@ export async function startServer(config: Config, role: Role, io: CliIo): Promis
   const release = config.database.kind === "sqlite" ? lockDataDir(config.dataDir) : () => {};
   let ctx: Awaited<ReturnType<typeof boot>> | undefined;
   let server: ServerType | undefined;
+  let streaming: ReturnType<typeof attachStreaming> | undefined;
   try {
     ctx = await boot(config, { migrate: "apply" });
-    if (role !== "worker") server = await listen(createApp(ctx), config);
+    if (role !== "worker") {
+      server = await listen(createApp(ctx), config);
+      // The streaming API's WebSocket (/api/v1/streaming) shares the web port.
+      streaming = attachStreaming(server, ctx);
+    }
   } catch (error) {
     await ctx?.database.close();
     release();
@@ -63,6 +69,17 @@ export async function startServer(config: Config, role: Role, io: CliIo): Promis
   // The web role only serves; jobs its requests enqueue wait in the table for a worker.
   const worker = role === "web" ? undefined : createWorker(ctx);
   worker?.start();
+  // Fedify's messages (deliveries, inbox work: lane "fedify" of the same table) have their own
+  // consumer, in the same processes as the worker.
+  const fedifyStop = role === "web" ? undefined : new AbortController();
+  const fedifyQueue =
+    fedifyStop === undefined
+      ? undefined
+      : createFederation(ctx)
+          .startQueue(ctx, { signal: fedifyStop.signal })
+          .catch((error: unknown) =>
+            log("federation").error("Fedify queue stopped: {error}", { error }),
+          );
   const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${config.port}`;
   if (server !== undefined)
     io.out(`Hearth is listening on ${url} (public address ${config.baseUrl})`);
@@ -74,10 +91,15 @@ export async function startServer(config: Config, role: Role, io: CliIo): Promis
     stop: () => {
       stopping ??= (async () => {
         await worker?.stop();
+        fedifyStop?.abort();
+        await fedifyQueue;
+        // Open streams (WebSocket and SSE) would keep the server from closing.
+        await streaming?.close();
         if (server !== undefined) {
           const s = server;
           await new Promise<void>((resolve) => s.close(() => resolve()));
         }
+        await ctx.pubsub.close();
         await ctx.database.close();
         release();
       })();

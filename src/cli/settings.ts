@@ -20,7 +20,8 @@ export const SETTINGS_USAGE = `Usage: hearth settings <list | get <key> | set <k
 Settings: ${SETTING_KEYS.join(", ")}
   registrations: open, approval or closed
   contact_account: the username of a local account
-  languages: ISO 639 codes separated by commas, such as en,de`;
+  languages: ISO 639 codes separated by commas, such as en,de
+  featured_accounts: local usernames separated by commas (suggested to everyone)`;
 
 function unknownKey(key: string): CliError {
   return new CliError(`unknown setting "${key}"; settings are ${SETTING_KEYS.join(", ")}`);

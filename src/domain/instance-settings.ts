@@ -20,6 +20,8 @@ export interface InstanceSettings {
   /** ISO 639-1 codes of the languages the server's community uses. */
   languages: string[];
   status_page_url: string;
+  /** Staff picks suggested to everyone (Mastodon's bootstrap_timeline_accounts): local usernames. */
+  featured_accounts: string[];
 }
 
 export const DEFAULT_SETTINGS: Readonly<InstanceSettings> = Object.freeze({
@@ -36,6 +38,7 @@ export const DEFAULT_SETTINGS: Readonly<InstanceSettings> = Object.freeze({
   terms_of_service: "",
   languages: ["en"],
   status_page_url: "",
+  featured_accounts: [],
 });
 
 export type SettingKey = keyof InstanceSettings;
@@ -90,6 +93,16 @@ export function parseSetting<K extends SettingKey>(key: K, text: string): Settin
       const bad = codes.find((c) => !/^[a-z]{2,3}$/.test(c));
       if (bad !== undefined) return fail(`languages: "${bad}" is not an ISO 639 language code`);
       return codes.length === 0 ? fail("languages needs at least one code") : ok(codes);
+    }
+    case "featured_accounts": {
+      const names = text
+        .split(",")
+        .map((s) => s.trim().replace(/^@/, ""))
+        .filter((s) => s !== "");
+      const bad = names.find((n) => !/^[a-z0-9_]{1,30}$/i.test(n));
+      return bad === undefined
+        ? ok(names)
+        : fail(`featured_accounts: "${bad}" is not a local username`);
     }
     case "status_page_url":
       if (text === "") return ok(text);

@@ -1,6 +1,7 @@
 // Per-user preferences (users.settings, a JSON object): what is stored is merged over these
 // defaults, so a setting added later needs no migration. Names follow Mastodon's keys of
 // GET /api/v1/preferences and CredentialAccount.source.
+import { isQuotePolicy, type QuotePolicy } from "./quote-policy.ts";
 
 export const VISIBILITIES = ["public", "unlisted", "private", "direct"] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
@@ -21,6 +22,8 @@ export interface UserSettings {
   expandSpoilers: boolean;
   /** reading:autoplay:gifs */
   autoplayGifs: boolean;
+  /** posting:default:quote_policy — source[quote_policy]: who may quote new public posts. */
+  defaultQuotePolicy: QuotePolicy;
 }
 
 export const DEFAULT_USER_SETTINGS: Readonly<UserSettings> = Object.freeze({
@@ -30,6 +33,7 @@ export const DEFAULT_USER_SETTINGS: Readonly<UserSettings> = Object.freeze({
   expandMedia: "default",
   expandSpoilers: false,
   autoplayGifs: false,
+  defaultQuotePolicy: "public",
 });
 
 const isOneOf = <T extends string>(list: readonly T[], v: unknown): v is T =>
@@ -50,6 +54,9 @@ export function readUserSettings(stored: unknown): UserSettings {
     expandMedia: isOneOf(EXPAND_MEDIA, s.expandMedia) ? s.expandMedia : d.expandMedia,
     expandSpoilers: typeof s.expandSpoilers === "boolean" ? s.expandSpoilers : d.expandSpoilers,
     autoplayGifs: typeof s.autoplayGifs === "boolean" ? s.autoplayGifs : d.autoplayGifs,
+    defaultQuotePolicy: isQuotePolicy(s.defaultQuotePolicy)
+      ? s.defaultQuotePolicy
+      : d.defaultQuotePolicy,
   };
 }
 

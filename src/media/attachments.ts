@@ -1,7 +1,7 @@
 // Media attachments as Mastodon makes them from an upload. Two steps, because the first runs in
-// the request and the second may run later (./queue in services/media):
+// the request and the second may run later (the `media.process` job, services/media/process.ts):
 //   inspectUpload — cheap checks on the bytes (size, decodable, pixel count) so a bad file is a
-//                   422 before anything is stored;
+//                   422 before anything is stored (the job runs it again on the stored bytes);
 //   processImage  — the stored versions: the original turned upright, stripped of metadata and
 //                   scaled to at most Mastodon's 3840×2160 worth of pixels; a small preview of
 //                   at most 640×360 worth; a blurhash; and `meta` sizes.
@@ -56,8 +56,8 @@ export interface ImageUpload {
 export type InspectedUpload = ImageUpload | AvUpload;
 
 /** Checks an upload; throws Mastodon-style 422s. */
-export async function inspectUpload(file: Blob): Promise<InspectedUpload> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
+export async function inspectUpload(file: Blob | Uint8Array): Promise<InspectedUpload> {
+  const bytes = file instanceof Uint8Array ? file : new Uint8Array(await file.arrayBuffer());
   let metadata: Metadata | undefined;
   try {
     metadata = await sharp(bytes, SHARP_OPTIONS).metadata();

@@ -1,5 +1,5 @@
 // Video, audio and GIFV attachments (./video.ts runs ffmpeg). Checked in the request with
-// ffprobe against Mastodon's video limits; transcoded later by the media queue: video to
+// ffprobe against Mastodon's video limits; transcoded later by the media job: video to
 // H.264/AAC MP4, animated GIFs to silent MP4 ("gifv", as Mastodon), audio to MP3. The preview
 // of a video is its first frame, made small like an image's.
 import sharp from "sharp";

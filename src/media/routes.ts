@@ -6,7 +6,7 @@
 import { Hono } from "hono";
 import type { Env } from "../api/env.ts";
 import { errorResponse } from "../api/errors.ts";
-import { SYSTEM_PATH } from "./storage.ts";
+import { isPublicKey, SYSTEM_PATH } from "./storage.ts";
 
 const YEAR = 365 * 24 * 60 * 60;
 
@@ -26,7 +26,9 @@ export function parseRange(header: string, size: number): [number, number] | nul
 }
 
 export const mediaRoutes = new Hono<Env>().get(`${SYSTEM_PATH}/:key{.+}`, async (c) => {
-  const file = await c.var.ctx.storage.get(c.req.param("key"));
+  const key = c.req.param("key");
+  // Raw uploads waiting for processing still carry their EXIF (location): never served.
+  const file = isPublicKey(key) ? await c.var.ctx.storage.get(key) : undefined;
   if (file === undefined) return errorResponse(c, 404, "Record not found");
   c.header("Content-Type", file.contentType);
   c.header("X-Content-Type-Options", "nosniff");

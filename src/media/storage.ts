@@ -33,6 +33,9 @@ export const CONTENT_TYPES: Readonly<Record<string, string>> = Object.freeze({
   // Transcoded attachments (ffmpeg): what browsers play inline.
   mp4: "video/mp4",
   mp3: "audio/mpeg",
+  // Uploads as they came, kept only until processed (services/media/process.ts); these live
+  // under PRIVATE_PREFIX and are never served.
+  bin: "application/octet-stream",
 });
 
 export const EXTENSIONS: Readonly<Record<string, string>> = Object.freeze(
@@ -55,6 +58,15 @@ export function newKey(prefix: string, contentType: string): string {
 }
 
 export const SYSTEM_PATH = "/system";
+
+/** Keys under this prefix are the server's own (raw uploads awaiting processing): not served. */
+export const PRIVATE_PREFIX = "private/";
+
+/** Whether /system may serve this key: one we would make, not private, not raw bytes. */
+export function isPublicKey(key: string): boolean {
+  const type = contentTypeOfKey(key);
+  return type !== undefined && type !== CONTENT_TYPES.bin && !key.startsWith(PRIVATE_PREFIX);
+}
 
 export function createLocalStorage(root: string, baseUrl: string): Storage {
   const fileOf = (key: string): string => {

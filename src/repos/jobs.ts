@@ -172,3 +172,14 @@ export async function purgeFailedJobs(db: Db, before: string): Promise<number> {
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** Whether a job with this key is pending or running. */
+export async function hasPendingJob(db: Db, key: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("jobs")
+    .select("id")
+    .where("key", "=", key)
+    .where("failed_at", "is", null)
+    .executeTakeFirst();
+  return row !== undefined;
+}

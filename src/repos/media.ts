@@ -12,6 +12,8 @@ export interface NewMedia {
   type: MediaAttachmentsTable["type"];
   description: string | null;
   focus: { x: number; y: number } | null;
+  /** The stored upload awaiting processing: file_key until done, so deleting the row drops it. */
+  originalKey: string;
   at: string;
 }
 
@@ -25,6 +27,7 @@ export async function insertMedia(db: Db, media: NewMedia): Promise<MediaRow> {
       description: media.description,
       focus_x: media.focus?.x ?? null,
       focus_y: media.focus?.y ?? null,
+      file_key: media.originalKey,
       processing: "processing",
       created_at: media.at,
       updated_at: media.at,
@@ -48,6 +51,10 @@ export async function findOwnMedia(
     .executeTakeFirst();
 }
 
+export async function findMedia(db: Db, id: string): Promise<MediaRow | undefined> {
+  return db.selectFrom("media_attachments").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
 export interface ProcessedFiles {
   type: MediaAttachmentsTable["type"];
   fileKey: string;
@@ -58,7 +65,10 @@ export interface ProcessedFiles {
   meta: MediaMeta;
 }
 
-/** Marks processing done; false when the row was deleted meanwhile (the caller drops the files). */
+/**
+ * Marks processing done; false when the row was deleted or finished by another run meanwhile
+ * (the caller drops its files).
+ */
 export async function completeMedia(
   db: Db,
   id: string,
@@ -79,15 +89,18 @@ export async function completeMedia(
       updated_at: at,
     })
     .where("id", "=", id)
+    .where("processing", "=", "processing")
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
 
+/** Marks processing failed (no file any more); a row already finished is left alone. */
 export async function failMedia(db: Db, id: string, at: string): Promise<void> {
   await db
     .updateTable("media_attachments")
-    .set({ processing: "failed", updated_at: at })
+    .set({ processing: "failed", file_key: null, updated_at: at })
     .where("id", "=", id)
+    .where("processing", "=", "processing")
     .execute();
 }
 
@@ -119,6 +132,7 @@ export async function deleteUnattachedMedia(db: Db, id: string): Promise<MediaRo
     .deleteFrom("media_attachments")
     .where("id", "=", id)
     .where(isFree)
+    .where(unreserved())
     .returningAll()
     .executeTakeFirst();
 }
@@ -128,22 +142,26 @@ export async function deleteUnattachedMedia(db: Db, id: string): Promise<MediaRo
  * or attached to a post deleted then (kept a while for delete-and-redraft).
  */
 export async function findOrphanMedia(db: Db, before: string, limit: number): Promise<MediaRow[]> {
-  return db
-    .selectFrom("media_attachments")
-    .selectAll()
-    .where((eb) =>
-      eb.or([
-        eb.and([eb("status_id", "is", null), eb("created_at", "<", before)]),
-        eb(
-          "status_id",
-          "in",
-          eb.selectFrom("statuses").select("id").where("deleted_at", "<", before),
-        ),
-      ]),
-    )
-    .orderBy("created_at")
-    .limit(limit)
-    .execute();
+  return (
+    db
+      .selectFrom("media_attachments")
+      .selectAll()
+      .where((eb) =>
+        eb.or([
+          eb.and([eb("status_id", "is", null), eb("created_at", "<", before)]),
+          eb(
+            "status_id",
+            "in",
+            eb.selectFrom("statuses").select("id").where("deleted_at", "<", before),
+          ),
+        ]),
+      )
+      // Held for a scheduled post: not an orphan, however old.
+      .where(unreserved())
+      .orderBy("created_at")
+      .limit(limit)
+      .execute()
+  );
 }
 
 /**
@@ -151,7 +169,7 @@ export async function findOrphanMedia(db: Db, before: string, limit: number): Pr
  * leave their media free, so delete-and-redraft can attach the same pictures again (as
  * Mastodon); the orphan cleanup removes them a day later otherwise.
  */
-function isFree(eb: ExpressionBuilder<Database, "media_attachments">) {
+export function isFree(eb: ExpressionBuilder<Database, "media_attachments">) {
   return eb.or([
     eb("status_id", "is", null),
     eb(
@@ -162,11 +180,23 @@ function isFree(eb: ExpressionBuilder<Database, "media_attachments">) {
   ]);
 }
 
-/** The account's uploads among `ids` that no status uses yet. */
+/**
+ * Not held for a scheduled post (media_attachments.scheduled_status_id), except by
+ * `reservedFor`: the scheduled post now being published may use its own uploads.
+ */
+export function unreserved(reservedFor?: string) {
+  return (eb: ExpressionBuilder<Database, "media_attachments">) =>
+    reservedFor === undefined
+      ? eb("scheduled_status_id", "is", null)
+      : eb.or([eb("scheduled_status_id", "is", null), eb("scheduled_status_id", "=", reservedFor)]);
+}
+
+/** The account's uploads among `ids` that no status (nor other scheduled post) uses yet. */
 export async function findAttachableMedia(
   db: Db,
   accountId: string,
   ids: string[],
+  reservedFor?: string,
 ): Promise<MediaRow[]> {
   if (ids.length === 0) return [];
   return db
@@ -175,17 +205,24 @@ export async function findAttachableMedia(
     .where("id", "in", ids)
     .where("account_id", "=", accountId)
     .where(isFree)
+    .where(unreserved(reservedFor))
     .execute();
 }
 
 /** Attaches uploads to a status; false when one was taken meanwhile (the caller rolls back). */
-export async function attachMedia(db: Db, statusId: string, ids: string[]): Promise<boolean> {
+export async function attachMedia(
+  db: Db,
+  statusId: string,
+  ids: string[],
+  reservedFor?: string,
+): Promise<boolean> {
   if (ids.length === 0) return true;
   const result = await db
     .updateTable("media_attachments")
-    .set({ status_id: statusId })
+    .set({ status_id: statusId, scheduled_status_id: null })
     .where("id", "in", ids)
     .where(isFree)
+    .where(unreserved(reservedFor))
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === ids.length;
 }

@@ -76,6 +76,8 @@ export interface TokenOwner {
   grantId: string | null;
   userId: string | null;
   accountId: string | null;
+  /** When the user last used any app (hourly precision). */
+  lastActiveAt: string | null;
   role: string | null;
   confirmedAt: string | null;
   approved: boolean | null;
@@ -97,6 +99,7 @@ export async function findTokenOwner(db: Db, tokenHash: string): Promise<TokenOw
       "t.grant_id as grantId",
       "u.id as userId",
       "u.account_id as accountId",
+      "u.last_active_at as lastActiveAt",
       "u.role as role",
       "u.confirmed_at as confirmedAt",
       "u.approved as approved",

@@ -101,19 +101,38 @@ export interface ViewerMarks {
   favourited: Set<string>;
   bookmarked: Set<string>;
   pinned: Set<string>;
+  /** Statuses the viewer has boosted (a live boost of theirs). */
+  reblogged: Set<string>;
+  /** Conversation ids the viewer muted. */
+  muted: Set<string>;
 }
 
+export const NO_MARKS: Readonly<ViewerMarks> = Object.freeze({
+  favourited: new Set<string>(),
+  bookmarked: new Set<string>(),
+  pinned: new Set<string>(),
+  reblogged: new Set<string>(),
+  muted: new Set<string>(),
+});
+
 /**
- * The viewer's favourites and bookmarks among `statusIds` and pins among `ownIds`, in one
- * query for a whole page (hydration).
+ * The viewer's favourites, bookmarks and boosts among `statusIds`, pins among `ownIds` and
+ * muted threads among `conversationIds`, in one query for a whole page (hydration).
  */
 export async function findViewerMarks(
   db: Db,
   viewerId: string,
   statusIds: readonly string[],
   ownIds: readonly string[],
+  conversationIds: readonly string[] = [],
 ): Promise<ViewerMarks> {
-  const marks: ViewerMarks = { favourited: new Set(), bookmarked: new Set(), pinned: new Set() };
+  const marks: ViewerMarks = {
+    favourited: new Set(),
+    bookmarked: new Set(),
+    pinned: new Set(),
+    reblogged: new Set(),
+    muted: new Set(),
+  };
   if (statusIds.length === 0) return marks;
   const of = (table: "favourites" | "bookmarks" | "status_pins", kind: string, ids: string[]) =>
     db
@@ -123,11 +142,33 @@ export async function findViewerMarks(
       .where("status_id", "in", ids);
   let query = of("favourites", "f", [...statusIds]).unionAll(of("bookmarks", "b", [...statusIds]));
   if (ownIds.length > 0) query = query.unionAll(of("status_pins", "p", [...ownIds]));
-  for (const row of await query.execute()) {
-    const set =
-      row.kind === "f" ? marks.favourited : row.kind === "b" ? marks.bookmarked : marks.pinned;
-    set.add(String(row.status_id));
-  }
+  query = query.unionAll(
+    db
+      .selectFrom("statuses")
+      .select([sql<string>`${sql.lit("r")}`.as("kind"), sql<string>`reblog_of_id`.as("status_id")])
+      .where("account_id", "=", viewerId)
+      .where("reblog_of_id", "in", [...statusIds])
+      .where("deleted_at", "is", null),
+  );
+  if (conversationIds.length > 0)
+    query = query.unionAll(
+      db
+        .selectFrom("conversation_mutes")
+        .select([
+          sql<string>`${sql.lit("m")}`.as("kind"),
+          sql<string>`conversation_id`.as("status_id"),
+        ])
+        .where("account_id", "=", viewerId)
+        .where("conversation_id", "in", [...conversationIds]),
+    );
+  const sets: Record<string, Set<string>> = {
+    f: marks.favourited,
+    b: marks.bookmarked,
+    p: marks.pinned,
+    r: marks.reblogged,
+    m: marks.muted,
+  };
+  for (const row of await query.execute()) sets[row.kind]?.add(String(row.status_id));
   return marks;
 }
 

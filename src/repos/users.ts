@@ -23,3 +23,8 @@ export async function findUserByEmail(db: Db, email: string): Promise<UserRow | 
 export async function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
   return db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
 }
+
+/** Records that the user used the server (the home feed follows active users only). */
+export async function touchUser(db: Db, id: string, now: string): Promise<void> {
+  await db.updateTable("users").set({ last_active_at: now }).where("id", "=", id).execute();
+}

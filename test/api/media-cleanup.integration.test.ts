@@ -2,8 +2,8 @@
 // of uploads never attached to a post, a day after upload. Own rig: both move the clock.
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
+import { runDueJobs } from "../../src/jobs/worker.ts";
 import { removeOrphanMedia } from "../../src/services/media/cleanup.ts";
-import { mediaQueue } from "../../src/services/media/queue.ts";
 import { blob, pngImage } from "../media/fixtures.ts";
 import { assertSchema, assertSpec, createToken, describeEachDatabase } from "../rig/index.ts";
 
@@ -75,6 +75,6 @@ describeEachDatabase("media throttle and cleanup", (rig) => {
     assert.equal((await upload(alice)).status, 200);
     rig().clock.advance(30 * 60 * 1000);
     assert.equal((await upload(bob)).status, 200);
-    await mediaQueue(rig().ctx).idle(); // the v2 uploads finish before the rig closes
+    await runDueJobs(rig().ctx); // the v2 uploads finish before the rig closes
   });
 });

@@ -1,7 +1,9 @@
 // Uploading as masto.js (Phanpy, Elk) does: POST /api/v2/media, then polling
-// GET /api/v1/media/:id until `url` is set, then describing the upload.
+// GET /api/v1/media/:id until `url` is set, then describing the upload. A real worker processes
+// it, as in `hearth serve`.
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { createWorker } from "../../src/jobs/worker.ts";
 import { pngImage } from "../media/fixtures.ts";
 import { masto } from "../rig/clients.ts";
 import { createToken, describeEachDatabase } from "../rig/index.ts";
@@ -13,10 +15,17 @@ describeEachDatabase(
       const token = await createToken(rig().ctx, "alice", "read write");
       const client = masto(rig(), token);
       const png = await pngImage(64, 32);
-      const media = await client.v2.media.create({
-        file: new Blob([png as Uint8Array<ArrayBuffer>], { type: "image/png" }),
-        description: "A green rectangle",
-      });
+      const worker = createWorker(rig().ctx, { pollMs: 20 });
+      worker.start();
+      let media: Awaited<ReturnType<typeof client.v2.media.create>>;
+      try {
+        media = await client.v2.media.create({
+          file: new Blob([png as Uint8Array<ArrayBuffer>], { type: "image/png" }),
+          description: "A green rectangle",
+        });
+      } finally {
+        await worker.stop();
+      }
       assert.equal(media.type, "image");
       assert.ok(media.url, "masto waited until the url was set");
       assert.equal(media.description, "A green rectangle");

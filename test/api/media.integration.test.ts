@@ -1,12 +1,12 @@
 // Media attachments through the API: upload (v1 waits, v2 answers 202 and GET answers 206
-// until processed), describe and refocus, delete, and every refusal. The queue is driven by
-// hand (pause/resume/idle) so the processing sequence is deterministic.
+// until processed), describe and refocus, delete, and every refusal. Processing is the
+// `media.process` job, run here with runDueJobs so the sequence is deterministic.
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import sharp from "sharp";
+import { runDueJobs } from "../../src/jobs/worker.ts";
 import { NO_VIDEO_MESSAGE } from "../../src/media/attachments.ts";
 import { setFfmpegAvailable } from "../../src/media/video.ts";
-import { mediaQueue } from "../../src/services/media/queue.ts";
 import { needsFfmpeg, wavAudio, webmVideo } from "../media/av-fixtures.ts";
 import { animatedGif, blob, pngBomb, pngImage, sidewaysJpeg, solid } from "../media/fixtures.ts";
 import {
@@ -104,22 +104,15 @@ describeEachDatabase(
     });
 
     test("v2 upload: 202 with url null, GET 206 while processing, then 200", async () => {
-      const queue = mediaQueue(rig().ctx);
-      queue.pause();
-      let id: string;
-      try {
-        const res = await upload(2, form(await pngImage(30, 20)));
-        assert.equal(res.status, 202, res.text);
-        assert.equal(res.body.url, null);
-        assert.equal(res.body.preview_url, null);
-        id = res.body.id;
-        const pending = await get(id);
-        assert.equal(pending.status, 206);
-        assert.equal(pending.body.url, null);
-      } finally {
-        queue.resume();
-      }
-      await queue.idle();
+      const res = await upload(2, form(await pngImage(30, 20)));
+      assert.equal(res.status, 202, res.text);
+      assert.equal(res.body.url, null);
+      assert.equal(res.body.preview_url, null);
+      const id = res.body.id;
+      const pending = await get(id);
+      assert.equal(pending.status, 206);
+      assert.equal(pending.body.url, null);
+      assert.equal(await runDueJobs(rig().ctx), 1);
       const done = await get(id);
       assert.equal(done.status, 200);
       assert.match(done.body.url, /\.png$/);
@@ -141,7 +134,7 @@ describeEachDatabase(
         const res = await upload(2, form(await pngImage(9, 9), {}, name));
         assert.equal(res.status, 202, name);
       }
-      await mediaQueue(rig().ctx).idle();
+      await runDueJobs(rig().ctx);
     });
 
     test("without ffmpeg: animated GIFs stay GIF images; video and audio are refused", async () => {
@@ -175,7 +168,7 @@ describeEachDatabase(
           const res = await upload(2, form(bytes, {}, name));
           assert.equal(res.status, 202, res.text);
           assert.equal(res.body.type, type);
-          await mediaQueue(rig().ctx).idle();
+          await runDueJobs(rig().ctx);
           const done = await get(res.body.id);
           assert.equal(done.status, 200, done.text);
           const file = await rig().request(new URL(done.body.url).pathname);
@@ -208,7 +201,7 @@ describeEachDatabase(
       assert.equal(v1.body.error, "Error processing thumbnail for uploaded media");
       const v2 = await upload(2, form(truncated));
       assert.equal(v2.status, 202);
-      await mediaQueue(rig().ctx).idle();
+      await runDueJobs(rig().ctx);
       const failed = await get(v2.body.id);
       assert.equal(failed.status, 422);
     });

@@ -14,7 +14,7 @@ import { type ServerType, serve } from "@hono/node-server";
 import type { Hono } from "hono";
 import { sql } from "kysely";
 import type { Env } from "../../src/api/env.ts";
-import { createApp } from "../../src/app.ts";
+import { attachStreaming, createApp } from "../../src/app.ts";
 import { type Config, parseConfig } from "../../src/config.ts";
 import { type AppContext, createContext } from "../../src/context.ts";
 import { type DatabaseHandle, type Dialect, openDatabase } from "../../src/db/index.ts";
@@ -26,9 +26,20 @@ export { assertAuthEnforced, createToken } from "./auth.ts";
 export { accountRow, FIXED_TIME, fixtures } from "./fixtures.ts";
 export { assertSchema, assertSpec } from "./openapi.ts";
 
-/** The databases this run tests on: SQLite always, PostgreSQL when TEST_DATABASE_URL is set. */
+/**
+ * The databases this run tests on: SQLite always, PostgreSQL when TEST_DATABASE_URL is set.
+ * TEST_DIALECTS (e.g. `postgres`) narrows it: CI's PostgreSQL pass does not repeat SQLite.
+ */
 export function testDialects(): Dialect[] {
-  return process.env.TEST_DATABASE_URL ? ["sqlite", "postgres"] : ["sqlite"];
+  const all: Dialect[] = process.env.TEST_DATABASE_URL ? ["sqlite", "postgres"] : ["sqlite"];
+  const wanted = process.env.TEST_DIALECTS;
+  if (wanted === undefined || wanted === "") return all;
+  const chosen = wanted.split(",").map((d) => d.trim());
+  for (const d of chosen) {
+    if (!all.includes(d as Dialect))
+      throw new Error(`TEST_DIALECTS names ${d}, which this run cannot test (TEST_DATABASE_URL?)`);
+  }
+  return chosen as Dialect[];
 }
 
 export interface RigOptions {
@@ -164,6 +175,8 @@ export async function createRig(options: RigOptions = {}): Promise<Rig> {
   const { handle, drop } = database;
   const app = createApp(ctx);
   appRef = app;
+  // The streaming API's WebSocket, as cli/serve.ts attaches it.
+  const streaming = server === undefined ? undefined : attachStreaming(server, ctx);
 
   const request = (p: string, init: RequestInit & { ip?: string } = {}) => {
     const { ip, ...rest } = init;
@@ -197,8 +210,10 @@ export async function createRig(options: RigOptions = {}): Promise<Rig> {
       return readResponse(await request(p, { ...init, method, headers, body: payload }));
     },
     close: async () => {
+      await streaming?.close();
       if (server !== undefined)
         await new Promise<void>((resolve) => server!.close(() => resolve()));
+      await ctx.pubsub.close();
       await handle.close();
       await drop();
       rmSync(dataDir, { recursive: true, force: true });

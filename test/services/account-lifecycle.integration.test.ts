@@ -160,9 +160,10 @@ describeEachDatabase("account lifecycle", (rig) => {
         .executeTakeFirst()) !== undefined,
     );
     await startWebSession(ctx, bob().user.id, browser);
-    assert.deepEqual(await deleteOwnAccount(ctx, bob().user.id, bob().user.password), {
-      type: "ok",
-    });
+    const deleted = await deleteOwnAccount(ctx, bob().user.id, bob().user.password);
+    assert.equal(deleted.type, "ok");
+    // A local account with no remote followers has nobody to tell.
+    assert.deepEqual(deleted.type === "ok" && deleted.federate, null);
     assert.deepEqual(await liveSessions(bob().user.id), []);
     assert.equal(
       await ctx.db
@@ -234,9 +235,7 @@ describeEachDatabase("account lifecycle", (rig) => {
     const before = await countsOf(alice.id);
     rig().clock.advance(10 * 60_000); // past the password-check window of the test above
     try {
-      assert.deepEqual(await deleteOwnAccount(ctx, admin.user.id, admin.user.password), {
-        type: "ok",
-      });
+      assert.equal((await deleteOwnAccount(ctx, admin.user.id, admin.user.password)).type, "ok");
     } finally {
       rig().clock.set("2026-01-01T12:00:00.000Z");
     }
@@ -284,7 +283,7 @@ describeEachDatabase("account lifecycle", (rig) => {
         .executeTakeFirstOrThrow();
     assert.equal(Number((await statusRow(question.status.id)).replies_count), 1);
 
-    assert.deepEqual(await deleteOwnAccount(ctx, dora.userId, "dora-password-1"), { type: "ok" });
+    assert.equal((await deleteOwnAccount(ctx, dora.userId, "dora-password-1")).type, "ok");
     assert.notEqual((await statusRow(answer.status.id)).deleted_at, null);
     const after = await statusRow(question.status.id);
     assert.equal(Number(after.replies_count), 0);

@@ -1,7 +1,6 @@
 // Account — https://docs.joinmastodon.org/entities/Account/
 // A pure function of an `accounts` row and what hydration loaded for it (the user's role):
-// every documented key, null where we know nothing. Custom emojis and moved accounts come
-// with federation.
+// every documented key, null where we know nothing. Moved accounts come with federation.
 import { MISSING_AVATAR_PATH, MISSING_HEADER_PATH } from "../../assets/manifest.ts";
 import type { ProfileField } from "../../db/schema/index.ts";
 import type { RoleDefinition } from "../../domain/permissions.ts";
@@ -17,6 +16,8 @@ export interface AccountExtras {
   mediaUrl?: (key: string) => string;
   /** The local user's role; omitted: none highlighted. */
   role?: RoleDefinition;
+  /** Custom emoji the profile uses (api/entities/custom-emoji.ts); omitted: none. */
+  emojis?: CustomEmoji[];
 }
 
 export interface Field {
@@ -90,12 +91,30 @@ export function toAccount(
   const suspended = account.suspended_at !== null;
   const mediaUrl = extras.mediaUrl ?? ((key: string) => `${baseUrl}${SYSTEM_PATH}/${key}`);
   // A suspended account shows the default pictures, as on Mastodon.
-  const picture = (key: string | null, staticKey: string | null, missing: string) =>
-    key === null || suspended
-      ? { url: `${baseUrl}${missing}`, still: `${baseUrl}${missing}` }
-      : { url: mediaUrl(key), still: mediaUrl(staticKey ?? key) };
-  const avatar = picture(account.avatar_key, account.avatar_static_key, MISSING_AVATAR_PATH);
-  const header = picture(account.header_key, account.header_static_key, MISSING_HEADER_PATH);
+  // Remote pictures are linked where their server publishes them (0025), not downloaded.
+  const picture = (
+    key: string | null,
+    staticKey: string | null,
+    remote: string | null | undefined,
+    missing: string,
+  ) => {
+    if (suspended || (key === null && remote == null))
+      return { url: `${baseUrl}${missing}`, still: `${baseUrl}${missing}` };
+    if (key === null) return { url: remote as string, still: remote as string };
+    return { url: mediaUrl(key), still: mediaUrl(staticKey ?? key) };
+  };
+  const avatar = picture(
+    account.avatar_key,
+    account.avatar_static_key,
+    account.avatar_remote_url,
+    MISSING_AVATAR_PATH,
+  );
+  const header = picture(
+    account.header_key,
+    account.header_static_key,
+    account.header_remote_url,
+    MISSING_HEADER_PATH,
+  );
   return {
     id: String(account.id),
     username: account.username,
@@ -126,7 +145,7 @@ export function toAccount(
     // Known for our own people (nothing hidden by default); unknown for remote ones that never said.
     hide_collections: local ? (account.hide_collections ?? false) : account.hide_collections,
     noindex: local ? false : null,
-    emojis: [],
+    emojis: suspended ? [] : (extras.emojis ?? []),
     // Only highlighted roles are public, and only for local accounts.
     roles: local ? (extras.role === undefined ? [] : toAccountRoles(extras.role)) : null,
     fields: suspended ? [] : (account.fields ?? []).map(toField),

@@ -58,7 +58,7 @@ export function toCredentialAccount(
       discoverable: account.discoverable,
       indexable: Boolean(account.indexable),
       attribution_domains: [],
-      quote_policy: "public",
+      quote_policy: settings.defaultQuotePolicy,
     },
     role: toRole(role),
   };

@@ -27,7 +27,8 @@ export function presentMediaAttachment(
   return {
     id: row.id,
     type: row.type,
-    url: done && row.file_key !== null ? urlOf(row.file_key) : null,
+    // A remote attachment is linked, not downloaded (federation): its url is the remote one.
+    url: done && row.file_key !== null ? urlOf(row.file_key) : row.remote_url,
     preview_url: done && row.preview_key !== null ? urlOf(row.preview_key) : null,
     remote_url: row.remote_url,
     preview_remote_url: null,

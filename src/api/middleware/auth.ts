@@ -9,7 +9,8 @@ import { createMiddleware } from "hono/factory";
 import { scopeAllows } from "../../domain/scopes.ts";
 import { HttpError } from "../../lib/errors.ts";
 import { hashToken } from "../../lib/tokens.ts";
-import { findTokenOwner, type TokenOwner, touchToken } from "../../repos/oauth.ts";
+import { findTokenOwner, type TokenOwner } from "../../repos/oauth.ts";
+import { noteActivity } from "../../services/timelines/note-activity.ts";
 import type { Env } from "../env.ts";
 import { setRateLimitIdentity } from "./rate-limit.ts";
 
@@ -74,11 +75,14 @@ export const resolveAuth = createMiddleware<Env>(async (c, next) => {
     if (owner === undefined) problems.set(c, "invalid");
     else if (owner.revokedAt !== null) problems.set(c, "revoked");
     else {
-      // "Last used" needs no more than hourly precision: one write per token per hour, not per request.
-      const now = c.var.ctx.clock.now();
-      if (owner.lastUsedAt === null || now.getTime() - Date.parse(owner.lastUsedAt) > 3_600_000) {
-        await touchToken(c.var.ctx.db, owner.tokenId, now.toISOString());
-      }
+      await noteActivity(c.var.ctx, {
+        tokenId: owner.tokenId,
+        tokenLastUsedAt: owner.lastUsedAt,
+        user:
+          owner.userId === null || owner.accountId === null
+            ? null
+            : { id: owner.userId, accountId: owner.accountId, lastActiveAt: owner.lastActiveAt },
+      });
       const auth = toAuth(owner);
       c.set("auth", auth);
       setRateLimitIdentity(c, {

@@ -90,10 +90,24 @@ export const API_THROTTLES: Throttle[] = [
         ? (identityOf(c)?.userId ?? null)
         : null,
   },
+  // Mastodon's "statuses" family (RateLimiter): 300 posts and edits together per 3 hours per
+  // account. Mastodon counts the ones saved; here every attempt counts, as for uploads.
+  {
+    name: "throttle_statuses",
+    limit: 300,
+    periodMs: 180 * MINUTE,
+    key: (c) =>
+      isPost(c, "/api/v1/statuses") || isStatusEdit(c) ? (identityOf(c)?.userId ?? null) : null,
+  },
 ];
 
 function isPost(c: Context, path: string): boolean {
   return c.req.method === "POST" && c.req.path.replace(/\/$/, "") === path;
+}
+
+/** PUT /api/v1/statuses/:id */
+function isStatusEdit(c: Context): boolean {
+  return c.req.method === "PUT" && /^\/api\/v1\/statuses\/[^/]+\/?$/.test(c.req.path);
 }
 
 export function rateLimit(throttles: Throttle[]) {

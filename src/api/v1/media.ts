@@ -4,12 +4,13 @@
 //   PUT /api/v1/media/:id     description and focal point, until attached to a post
 //   DELETE /api/v1/media/:id  an unattached upload and its files
 // The shared upload handling is here too; v2's POST (answers before processing) reuses it.
+// v1 processes in the request (sharp/ffmpeg work bounded per process); v2 leaves it to the job.
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { HttpError } from "../../lib/errors.ts";
 import type { MediaRow } from "../../repos/media.ts";
 import { deleteMedia, getMedia, updateMedia } from "../../services/media/manage.ts";
-import { parseFocus, type Uploaded, uploadMedia } from "../../services/media/upload.ts";
+import { parseFocus, uploadMedia } from "../../services/media/upload.ts";
 import { presentMediaAttachment } from "../entities/media-attachment.ts";
 import type { Env } from "../env.ts";
 import { currentUser, requireAuth } from "../middleware/auth.ts";
@@ -24,11 +25,12 @@ function details(params: Params) {
   };
 }
 
-/** Reads the multipart form and starts the upload (shared by v1 and v2). */
-export async function startUpload(c: Context<Env>): Promise<Uploaded> {
+/** Reads the multipart form and records the upload (shared by v1 and v2); v1 `wait`s. */
+export async function startUpload(c: Context<Env>, wait: boolean): Promise<MediaRow> {
   const params = await readParams(c);
   const file = params.file instanceof File ? params.file : undefined;
-  return uploadMedia(c.var.ctx, currentUser(c).accountId, { file, ...details(params) });
+  const upload = { file, ...details(params) };
+  return uploadMedia(c.var.ctx, currentUser(c).accountId, upload, { wait });
 }
 
 /** The entity, or Mastodon's error for an upload whose processing failed. */
@@ -41,10 +43,8 @@ export function mediaJson(c: Context<Env>, row: MediaRow) {
 
 export const mediaV1Routes = new Hono<Env>()
   .post("/", writeMedia(), async (c) => {
-    const { row, processed } = await startUpload(c);
-    await processed;
-    const done = await getMedia(c.var.ctx, currentUser(c).accountId, row.id);
-    return c.json(mediaJson(c, done), 200);
+    const row = await startUpload(c, true);
+    return c.json(mediaJson(c, row), 200);
   })
   .get("/:id", writeMedia(), async (c) => {
     const row = await getMedia(c.var.ctx, currentUser(c).accountId, c.req.param("id"));

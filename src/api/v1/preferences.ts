@@ -14,8 +14,7 @@ export const preferencesRoutes = new Hono<Env>().get(
       "posting:default:visibility": settings.defaultPrivacy,
       "posting:default:sensitive": settings.defaultSensitive,
       "posting:default:language": settings.defaultLanguage,
-      // Quote posts are not implemented; "public" is Mastodon's default policy.
-      "posting:default:quote_policy": "public",
+      "posting:default:quote_policy": settings.defaultQuotePolicy,
       "reading:expand:media": settings.expandMedia,
       "reading:expand:spoilers": settings.expandSpoilers,
       "reading:autoplay:gifs": settings.autoplayGifs,

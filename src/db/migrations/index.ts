@@ -13,6 +13,18 @@ import * as m0009 from "./0009-statuses.ts";
 import * as m0010 from "./0010-media.ts";
 import * as m0011 from "./0011-favourites-bookmarks-pins.ts";
 import * as m0012 from "./0012-jobs.ts";
+import * as m0013 from "./0013-boosts-conversations.ts";
+import * as m0014 from "./0014-status-edits.ts";
+import * as m0015 from "./0015-quotes.ts";
+import * as m0016 from "./0016-domain-blocks-emoji.ts";
+import * as m0017 from "./0017-hashtags.ts";
+import * as m0018 from "./0018-polls-scheduled.ts";
+import * as m0019 from "./0019-federation.ts";
+import * as m0021 from "./0021-feeds.ts";
+import * as m0022 from "./0022-notifications.ts";
+import * as m0023 from "./0023-lists-filters-markers.ts";
+import * as m0024 from "./0024-search-trends.ts";
+import * as m0025 from "./0025-remote-federation.ts";
 
 export const migrations: Record<string, Migration> = {
   "0001-initial": m0001,
@@ -27,4 +39,16 @@ export const migrations: Record<string, Migration> = {
   "0010-media": m0010,
   "0011-favourites-bookmarks-pins": m0011,
   "0012-jobs": m0012,
+  "0013-boosts-conversations": m0013,
+  "0014-status-edits": m0014,
+  "0015-quotes": m0015,
+  "0016-domain-blocks-emoji": m0016,
+  "0017-hashtags": m0017,
+  "0018-polls-scheduled": m0018,
+  "0019-federation": m0019,
+  "0021-feeds": m0021,
+  "0022-notifications": m0022,
+  "0023-lists-filters-markers": m0023,
+  "0024-search-trends": m0024,
+  "0025-remote-federation": m0025,
 };

@@ -46,4 +46,14 @@ export interface AccountsTable {
   memorial: Generated<boolean>;
   /** The plain text the owner typed; `note` is the HTML made from it. Local accounts only. */
   note_source: ColumnType<string | null, string | null | undefined, string | null>;
+  // 0025-remote-federation: what a remote actor publishes (null for local accounts).
+  outbox_url: ColumnType<string | null, string | null | undefined, string | null>;
+  followers_url: ColumnType<string | null, string | null | undefined, string | null>;
+  following_url: ColumnType<string | null, string | null | undefined, string | null>;
+  featured_url: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Remote pictures are linked, not downloaded. */
+  avatar_remote_url: ColumnType<string | null, string | null | undefined, string | null>;
+  header_remote_url: ColumnType<string | null, string | null | undefined, string | null>;
+  fetched_at: ColumnType<string | null, string | null | undefined, string | null>;
+  last_webfingered_at: ColumnType<string | null, string | null | undefined, string | null>;
 }

@@ -28,6 +28,8 @@ export interface MediaAttachmentsTable {
   account_id: string;
   /** null until a status carries it. */
   status_id: Nullable<string>;
+  /** 0018: held for a scheduled post until it is published (or cancelled). */
+  scheduled_status_id: Nullable<string>;
   type: "image" | "gifv" | "video" | "audio" | "unknown";
   file_key: Nullable<string>;
   file_content_type: Nullable<string>;

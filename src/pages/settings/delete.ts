@@ -7,6 +7,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Env } from "../../api/env.ts";
 import { readParams } from "../../api/params.ts";
 import { deleteOwnAccount } from "../../services/accounts/lifecycle.ts";
+import { enqueueDelivery } from "../../services/federation/enqueue-delivery.ts";
 import { csrfFailure, csrfField, csrfOk, formToken, page, signOut } from "../auth/web.ts";
 import { errorNotice, field, requireSession, settingsPage } from "./layout.ts";
 
@@ -48,6 +49,7 @@ export const deleteAccountRoutes = new Hono<Env>()
       field(params, "current_password"),
     );
     if (result.type !== "ok") return deletePage(c, "The password is wrong.", 422);
+    await enqueueDelivery(c.var.ctx, "account", result.accountId, result.federate);
     await signOut(c);
     return page(
       c,

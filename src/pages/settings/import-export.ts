@@ -1,6 +1,7 @@
 // Data portability for relationships, as Mastodon offers it:
 //   GET /settings/exports/{follows,blocks,mutes}.csv — downloads in Mastodon's CSV formats
 //   GET /settings/exports/bookmarks.csv — one status URI per line (export only, as yet)
+//   GET /settings/exports/lists.csv — `List name,account address` lines (export only, as yet)
 //   GET/POST /settings/import — upload one of those files, merging or overwriting
 // Signed-in web session only; the upload is CSRF-protected like every settings form.
 import { type Context, Hono } from "hono";
@@ -9,7 +10,9 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Env } from "../../api/env.ts";
 import { readParams } from "../../api/params.ts";
 import { findOwnProfile } from "../../repos/profiles.ts";
+import { enqueueDelivery } from "../../services/federation/enqueue-delivery.ts";
 import { exportBookmarksCsv } from "../../services/interactions/export-bookmarks.ts";
+import { exportListsCsv } from "../../services/lists/export-lists.ts";
 import { type ExportKind, exportCsv } from "../../services/relationships/export-csv.ts";
 import {
   type ImportKind,
@@ -55,6 +58,7 @@ async function importPage(
         <li><a href="/settings/exports/blocks.csv">Blocks (CSV)</a></li>
         <li><a href="/settings/exports/mutes.csv">Mutes (CSV)</a></li>
         <li><a href="/settings/exports/bookmarks.csv">Bookmarks (CSV)</a></li>
+        <li><a href="/settings/exports/lists.csv">Lists (CSV)</a></li>
       </ul>
       <h2>Import</h2>
       <form method="post" action="${PATH}" enctype="multipart/form-data">
@@ -114,6 +118,7 @@ export const importExportRoutes = new Hono<Env>()
     const result = await importCsv(c.var.ctx, accountId, kind, mode, text);
     if (result.type === "invalid")
       return importPage(c, { error: `The file was not imported: ${result.message}.` }, 422);
+    await enqueueDelivery(c.var.ctx, "relationship", accountId, result.federate);
     return importPage(c, { done: result });
   });
 
@@ -125,6 +130,7 @@ const EXPORTS: Record<string, (c: Context<Env>, accountId: string) => Promise<st
     ]),
   ),
   bookmarks: (c, accountId) => exportBookmarksCsv(c.var.ctx, accountId),
+  lists: (c, accountId) => exportListsCsv(c.var.ctx, accountId),
 };
 
 for (const [kind, build] of Object.entries(EXPORTS)) {

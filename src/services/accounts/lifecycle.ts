@@ -2,12 +2,15 @@
 // other sign-in ends, as on Mastodon) and delete the account after confirming the password.
 import type { AppContext } from "../../context.ts";
 import { hashPassword, verifyPassword } from "../../lib/password.ts";
+import { listRemoteFollowers, listRemoteFollowing } from "../../repos/deliveries.ts";
 import { findUserAccount, revokeUserTokens } from "../../repos/oauth.ts";
 import { retirePasswordResets } from "../../repos/password-resets.ts";
 import { deleteUserKeepTombstone, findLocalUser, updateUser } from "../../repos/user-admin.ts";
 import { findUserById } from "../../repos/users.ts";
 import { revokeUserWebSessions } from "../../repos/web-sessions.ts";
+import type { AccountFederationEffect, DeliveryRecipient } from "../federation/enqueue-delivery.ts";
 import { forgetInstanceStats } from "../instance/get-instance-info.ts";
+import { endTokenStreams, liveTokenIds } from "../streaming/end-streams.ts";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./create-local-account.ts";
 
 export type LifecycleProblem =
@@ -61,6 +64,8 @@ export async function changePassword(
   const now = ctx.clock.now().toISOString();
   let tokensRevoked = 0;
   let sessionsRevoked = 0;
+  // The revoked tokens' open streams close too (read before, ended after the commit).
+  const streams = (await liveTokenIds(ctx, userId)).filter((id) => id !== input.keepTokenId);
   await ctx.db.transaction().execute(async (trx) => {
     await updateUser(trx, userId, { password_hash: hash, updated_at: now });
     // H3: a reset link mailed before the change stops working.
@@ -70,7 +75,17 @@ export async function changePassword(
     });
     sessionsRevoked = await revokeUserWebSessions(trx, userId, now, input.keepSessionId);
   });
+  await endTokenStreams(ctx, streams);
   return { type: "ok", tokensRevoked, sessionsRevoked };
+}
+
+async function remoteAudience(ctx: AppContext, accountId: string): Promise<DeliveryRecipient[]> {
+  const [followers, following] = await Promise.all([
+    listRemoteFollowers(ctx.db, accountId),
+    listRemoteFollowing(ctx.db, accountId),
+  ]);
+  const byId = new Map([...followers, ...following].map((r) => [r.id, r]));
+  return [...byId.values()].map(({ uri, inbox, sharedInbox }) => ({ uri, inbox, sharedInbox }));
 }
 
 /**
@@ -81,17 +96,28 @@ export async function deleteOwnAccount(
   ctx: AppContext,
   userId: string,
   password: string,
-): Promise<{ type: "ok" } | LifecycleProblem> {
+): Promise<
+  { type: "ok"; accountId: string; federate: AccountFederationEffect | null } | LifecycleProblem
+> {
   if (!(await checkCurrentPassword(ctx, userId, password))) return { type: "wrong-password" };
   const account = await findUserAccount(ctx.db, userId);
   if (account === undefined) return { type: "not-found" };
   const user = await findLocalUser(ctx.db, account.username);
   if (user === undefined) return { type: "not-found" };
+  const streams = await liveTokenIds(ctx, userId);
   await revokeUserTokens(ctx.db, userId, ctx.clock.now().toISOString());
+  await endTokenStreams(ctx, streams);
   // Sessions cascade with the user row; revoked first all the same, so no browser stays signed
   // in even if the delete below fails halfway.
   await revokeUserWebSessions(ctx.db, userId, ctx.clock.now().toISOString());
+  // Delete(actor) goes to every remote account it followed or was followed by: read them now,
+  // the delete takes the follows with it.
+  const recipients = await remoteAudience(ctx, account.id);
   await deleteUserKeepTombstone(ctx.db, user, ctx.clock.now().toISOString());
   forgetInstanceStats(ctx);
-  return { type: "ok" };
+  return {
+    type: "ok",
+    accountId: account.id,
+    federate: recipients.length === 0 ? null : { activity: "Delete", recipients },
+  };
 }

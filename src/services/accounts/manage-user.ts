@@ -14,6 +14,8 @@ import {
 } from "../../repos/user-admin.ts";
 import { findUserById } from "../../repos/users.ts";
 import { forgetInstanceStats } from "../instance/get-instance-info.ts";
+import { enqueueSignUpNotifications } from "../notifications/on-events.ts";
+import { endTokenStreams, liveTokenIds } from "../streaming/end-streams.ts";
 
 export type NotFound = { type: "not-found"; username: string };
 
@@ -30,6 +32,8 @@ export async function approveUser(
     updated_at: ctx.clock.now().toISOString(),
   });
   forgetInstanceStats(ctx);
+  // Approved after confirming: staff hear of the new user now (Mastodon's User#approve!).
+  if (user.confirmedAt !== null) await enqueueSignUpNotifications(ctx, ctx.db, user.accountId);
   await tellApplicant(ctx, user);
   return { type: "ok", user };
 }
@@ -81,6 +85,8 @@ export async function modifyUser(
   const password = changes.resetPassword ? generatePassword() : null;
   const passwordHash = password === null ? undefined : await hashPassword(password);
   let tokensRevoked = 0;
+  // A reset password also closes the revoked tokens' open streams (ids read before).
+  const streams = password === null ? [] : await liveTokenIds(ctx, user.userId);
   await ctx.db.transaction().execute(async (trx) => {
     await updateUser(trx, user.userId, {
       ...(changes.role !== undefined ? { role: changes.role } : {}),
@@ -97,6 +103,7 @@ export async function modifyUser(
       await retirePasswordResets(trx, user.userId, now);
     }
   });
+  await endTokenStreams(ctx, streams);
   if (changes.disable || changes.enable) forgetInstanceStats(ctx);
   return { type: "ok", user, password, tokensRevoked };
 }

@@ -3,7 +3,7 @@
 // Every one acts only on a status the actor may see (domain/visibility.ts), anything else is a
 // 404 so a hidden post cannot be told from a missing one — undoing included: a post that has
 // become invisible is no longer listed either. Each write is idempotent and names the activity
-// federation must deliver (`federate`) only when something changed; nothing is sent yet.
+// federation must deliver (`federate`) only when something changed; the API edge queues its delivery.
 
 import type { Db } from "../../db/index.ts";
 import { findVisibleStatuses } from "../../repos/status-reads.ts";

@@ -4,6 +4,7 @@
 import type { AppContext } from "../../context.ts";
 import { insertMark } from "../../repos/status-interactions.ts";
 import { adjustStatusCount } from "../../repos/statuses.ts";
+import { enqueueNotify } from "../notifications/enqueue.ts";
 import { effect, type InteractionResult, NOT_FOUND, visibleStatus } from "./common.ts";
 
 export async function favourite(
@@ -24,6 +25,12 @@ export async function favourite(
     });
     if (!added) return { type: "ok", status, federate: null };
     await adjustStatusCount(trx, statusId, "favourites_count", 1);
+    await enqueueNotify(ctx, trx, {
+      type: "favourite",
+      recipientId: status.account_id,
+      fromId: actorId,
+      statusId,
+    });
     const updated = { ...status, favourites_count: Number(status.favourites_count) + 1 };
     return { type: "ok", status: updated, federate: effect("Like", actorId, status) };
   });

@@ -15,7 +15,14 @@ export async function favouritedBy(
   page: Page,
 ): Promise<{ cursor: string; loaded: LoadedAccount }[] | undefined> {
   if ((await visibleStatus(ctx.db, viewerId, statusId)) === undefined) return undefined;
-  const entries = await listFavouriters(ctx.db, statusId, page);
+  return withAccounts(ctx, await listFavouriters(ctx.db, statusId, page));
+}
+
+/** Pairs each page entry with its loaded account (one query for the page), dropping gone ones. */
+export async function withAccounts(
+  ctx: AppContext,
+  entries: { cursor: string; accountId: string }[],
+): Promise<{ cursor: string; loaded: LoadedAccount }[]> {
   const accounts = new Map(
     (
       await loadAccounts(

@@ -4,6 +4,7 @@
 import type { AppContext } from "../../context.ts";
 import { deleteMark } from "../../repos/status-interactions.ts";
 import { adjustStatusCount } from "../../repos/statuses.ts";
+import { withdrawNotification } from "../notifications/withdraw.ts";
 import { effect, type InteractionResult, NOT_FOUND, visibleStatus } from "./common.ts";
 
 export async function unfavourite(
@@ -17,6 +18,12 @@ export async function unfavourite(
     if (!(await deleteMark(trx, "favourites", actorId, statusId)))
       return { type: "ok", status, federate: null };
     await adjustStatusCount(trx, statusId, "favourites_count", -1);
+    await withdrawNotification(trx, {
+      type: "favourite",
+      recipientId: status.account_id,
+      fromId: actorId,
+      statusId,
+    });
     const updated = {
       ...status,
       favourites_count: Math.max(0, Number(status.favourites_count) - 1),

@@ -1,9 +1,10 @@
 // Uploads never attached to a post are removed a day after upload, as Mastodon does
 // (media_attachments with no status older than 24 h), files first then rows. It runs hourly
-// as the recurring job `media.cleanup` (src/jobs/handlers.ts).
+// as the recurring job `media.cleanup` (src/jobs/handlers.ts). A row still `processing` holds
+// its raw upload in file_key, so an upload whose job never finished leaves nothing behind.
 import type { AppContext } from "../../context.ts";
 import { deleteUnattachedMedia, findOrphanMedia } from "../../repos/media.ts";
-import { deleteFiles } from "./upload.ts";
+import { deleteFiles } from "./process.ts";
 
 export const ORPHAN_AGE_MS = 24 * 60 * 60 * 1000;
 const BATCH = 100;

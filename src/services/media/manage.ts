@@ -9,7 +9,8 @@ import {
   type MediaRow,
   updateMediaDetails,
 } from "../../repos/media.ts";
-import { checkDetails, deleteFiles, type MediaDetails } from "./upload.ts";
+import { deleteFiles } from "./process.ts";
+import { checkDetails, type MediaDetails } from "./upload.ts";
 
 async function ownUnattached(ctx: AppContext, accountId: string, id: string): Promise<MediaRow> {
   const row = await findOwnMedia(ctx.db, accountId, id);

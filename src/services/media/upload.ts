@@ -1,13 +1,14 @@
 // POST /api/v1/media and /api/v2/media: the upload is checked in the request (a bad file is a
-// 422 and nothing is stored), the row is written as `processing`, and the stored versions are
-// made by the media queue. v2 answers at once (202 until done); v1 waits for the queue.
+// 422 and nothing is stored), stored as it came under a private key, and its row (as
+// `processing`) and a `media.process` job are written in one transaction; ./process.ts makes
+// the stored versions. v2 answers at once (202 until done); v1 processes in the request.
 import type { AppContext } from "../../context.ts";
 import { MEDIA_LIMITS } from "../../domain/limits.ts";
-import { unprocessable } from "../../lib/errors.ts";
-import { type InspectedUpload, inspectUpload, processUpload } from "../../media/attachments.ts";
-import { newKey } from "../../media/storage.ts";
-import { completeMedia, failMedia, insertMedia, type MediaRow } from "../../repos/media.ts";
-import { mediaQueue } from "./queue.ts";
+import { notFound, unprocessable } from "../../lib/errors.ts";
+import { inspectUpload } from "../../media/attachments.ts";
+import { enqueueJob } from "../../repos/jobs.ts";
+import { findMedia, insertMedia, type MediaRow } from "../../repos/media.ts";
+import { deleteFiles, processMedia, RAW_UPLOAD_TYPE, rawUploadKey } from "./process.ts";
 
 export interface MediaDetails {
   /** undefined: unchanged; null or "": none. */
@@ -51,75 +52,58 @@ export function checkDetails(details: MediaDetails): void {
   }
 }
 
-export interface Uploaded {
-  row: MediaRow;
-  /** Resolves once processing has ended (done or failed). */
-  processed: Promise<void>;
-}
+/**
+ * A job is due at once for v2; for v1, which processes in the request, only after this long,
+ * as a safety net for a process that stops mid-request (the request holds it like a lease).
+ */
+export const INLINE_GRACE_MS = 15 * 60 * 1000;
 
+/**
+ * Checks and records an upload. `wait` (v1) processes it in the request and returns the
+ * finished (or failed) row; otherwise the row is returned `processing` for the job to finish.
+ */
 export async function uploadMedia(
   ctx: AppContext,
   accountId: string,
   upload: Upload,
-): Promise<Uploaded> {
+  options: { wait: boolean },
+): Promise<MediaRow> {
   checkDetails(upload);
   if (upload.file === undefined) throw unprocessable("Validation failed: File can't be blank");
   const inspected = await inspectUpload(upload.file);
   const id = ctx.newId();
-  const row = await insertMedia(ctx.db, {
-    id,
-    accountId,
-    type: inspected.kind === "image" ? "image" : inspected.type,
-    description: upload.description || null,
-    focus: upload.focus ?? null,
-    at: ctx.clock.now().toISOString(),
-  });
-  const processed = mediaQueue(ctx).enqueue(() => processAndStore(ctx, id, inspected));
-  return { row, processed };
-}
-
-async function processAndStore(
-  ctx: AppContext,
-  id: string,
-  upload: InspectedUpload,
-): Promise<void> {
-  const written: string[] = [];
+  const rawKey = rawUploadKey(id);
+  // Stored before the row: a row (and its job) never points at bytes that are not there.
+  await ctx.storage.put(rawKey, inspected.bytes, RAW_UPLOAD_TYPE);
+  const now = ctx.clock.now();
+  let row: MediaRow;
   try {
-    const result = await processUpload(upload);
-    const prefix = `media_attachments/files/${id}`;
-    const fileKey = newKey(`${prefix}/original`, result.original.contentType);
-    written.push(fileKey);
-    await ctx.storage.put(fileKey, result.original.body, result.original.contentType);
-    let previewKey: string | null = null;
-    if (result.small !== null) {
-      previewKey = newKey(`${prefix}/small`, result.small.contentType);
-      written.push(previewKey);
-      await ctx.storage.put(previewKey, result.small.body, result.small.contentType);
-    }
-    const stored = await completeMedia(
-      ctx.db,
-      id,
-      {
-        type: result.type,
-        fileKey,
-        fileContentType: result.original.contentType,
-        fileSize: result.original.body.byteLength,
-        previewKey,
-        blurhash: result.blurhash,
-        meta: result.meta,
-      },
-      ctx.clock.now().toISOString(),
-    );
-    // Deleted while we worked: its files must not outlive it.
-    if (!stored) await deleteFiles(ctx, written);
+    row = await ctx.db.transaction().execute(async (trx) => {
+      const inserted = await insertMedia(trx, {
+        id,
+        accountId,
+        type: inspected.kind === "image" ? "image" : inspected.type,
+        description: upload.description || null,
+        focus: upload.focus ?? null,
+        originalKey: rawKey,
+        at: now.toISOString(),
+      });
+      await enqueueJob(trx, {
+        id: ctx.newId(),
+        type: "media.process",
+        payload: { mediaId: id },
+        runAt: new Date(now.getTime() + (options.wait ? INLINE_GRACE_MS : 0)).toISOString(),
+        createdAt: now.toISOString(),
+      });
+      return inserted;
+    });
   } catch (error) {
-    await deleteFiles(ctx, written);
-    await failMedia(ctx.db, id, ctx.clock.now().toISOString());
+    await deleteFiles(ctx, [rawKey]);
     throw error;
   }
-}
-
-/** Best effort: a file left behind costs disk space, never correctness. */
-export async function deleteFiles(ctx: AppContext, keys: (string | null)[]): Promise<void> {
-  for (const key of keys) if (key !== null) await ctx.storage.delete(key).catch(() => {});
+  if (!options.wait) return row;
+  await processMedia(ctx, id);
+  const processed = await findMedia(ctx.db, id);
+  if (processed === undefined) throw notFound(); // deleted by its owner meanwhile
+  return processed;
 }

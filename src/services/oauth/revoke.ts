@@ -4,6 +4,7 @@
 import type { AppContext } from "../../context.ts";
 import { hashToken } from "../../lib/tokens.ts";
 import { type ApplicationRow, findTokenByHash, revokeTokenByHash } from "../../repos/oauth.ts";
+import { endTokenStreams } from "../streaming/end-streams.ts";
 import { oauthError } from "./errors.ts";
 
 export async function revokeToken(
@@ -17,4 +18,6 @@ export async function revokeToken(
   if (row === undefined) return;
   if (row.application_id !== app.id) throw oauthError("unauthorized_client");
   await revokeTokenByHash(ctx.db, hash, ctx.clock.now().toISOString());
+  // Its open streams close at once (Mastodon's `kill`), in every process.
+  await endTokenStreams(ctx, [row.id]);
 }

@@ -13,6 +13,7 @@ import {
 } from "../../repos/password-resets.ts";
 import { revokeUserWebSessions } from "../../repos/web-sessions.ts";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../accounts/create-local-account.ts";
+import { endTokenStreams, liveTokenIds } from "../streaming/end-streams.ts";
 import { RESET_WITHIN_MS } from "./request-reset.ts";
 
 export type ResetLinkState = "valid" | "invalid" | "expired" | "used";
@@ -65,6 +66,8 @@ export async function resetPassword(
   // Hashed before the transaction: it takes a while and needs no database.
   const hash = await hashPassword(input.password);
   const now = ctx.clock.now().toISOString();
+  // The revoked tokens' open streams close too (ids read before, ended after the commit).
+  const streams = await liveTokenIds(ctx, row.user_id);
   const won = await ctx.db.transaction().execute(async (trx) => {
     // The link is spent first: of two racing requests only one sets a password.
     if (!(await usePasswordReset(trx, row.id, now))) return false;
@@ -73,5 +76,6 @@ export async function resetPassword(
     await revokeUserWebSessions(trx, row.user_id, now);
     return true;
   });
+  if (won) await endTokenStreams(ctx, streams);
   return won ? { type: "ok", userId: row.user_id } : { type: "link", state: "used" };
 }

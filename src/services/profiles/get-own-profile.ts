@@ -5,20 +5,26 @@ import { type RoleDefinition, roleOf } from "../../domain/permissions.ts";
 import { readUserSettings, type UserSettings } from "../../domain/user-settings.ts";
 import { notFound } from "../../lib/errors.ts";
 import type { AccountRow } from "../../repos/accounts.ts";
+import type { EmojiRow } from "../../repos/custom-emojis.ts";
 import { findOwnProfile } from "../../repos/profiles.ts";
+import { accountEmojiSource, loadEmojis } from "../emojis/load-emojis.ts";
 
 export interface OwnProfile {
   account: AccountRow;
   userId: string;
   role: RoleDefinition;
   settings: UserSettings;
+  /** Custom emoji in the display name, note and fields. */
+  emojis?: EmojiRow[];
 }
 
 export async function getOwnProfile(ctx: AppContext, userId: string): Promise<OwnProfile> {
   const row = await findOwnProfile(ctx.db, userId);
   // The token resolved to this user a moment ago; gone now means deleted meanwhile.
   if (row === undefined) throw notFound();
+  const [emojis = []] = await loadEmojis(ctx, [accountEmojiSource(row.account)]);
   return {
+    emojis,
     account: row.account,
     userId: row.userId,
     role: roleOf(row.role),

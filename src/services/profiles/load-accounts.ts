@@ -1,23 +1,38 @@
 // Hydration of Account entities: the rows and, for local ones, the role (highlighted roles
-// are public). Two queries for any number of accounts.
+// are public), and the custom emoji their profiles use. Three queries at most for any number
+// of accounts (the emoji one only when a profile holds a `:shortcode:`).
 import type { AppContext } from "../../context.ts";
 import { type RoleDefinition, roleOf } from "../../domain/permissions.ts";
 import type { AccountRow } from "../../repos/accounts.ts";
+import type { EmojiRow } from "../../repos/custom-emojis.ts";
 import { findAccountsByIds, findRolesOfAccounts } from "../../repos/profiles.ts";
+import { accountEmojiSource, loadEmojis } from "../emojis/load-emojis.ts";
 
 export interface LoadedAccount {
   account: AccountRow;
   /** undefined for remote accounts. */
   role: RoleDefinition | undefined;
+  /** Custom emoji in the display name, note and fields; absent: none loaded. */
+  emojis?: EmojiRow[];
 }
 
-/** Roles for rows already loaded (e.g. the authors of a page of statuses). */
-export async function withRoles(ctx: AppContext, rows: AccountRow[]): Promise<LoadedAccount[]> {
+/**
+ * Roles and emoji for rows already loaded. `emojis: false` leaves the emoji to a caller that
+ * loads them with its own (load-statuses.ts: authors and statuses in one query).
+ */
+export async function withRoles(
+  ctx: AppContext,
+  rows: AccountRow[],
+  options: { emojis?: boolean } = {},
+): Promise<LoadedAccount[]> {
   const localIds = rows.filter((r) => r.domain === null).map((r) => r.id);
   const roles = await findRolesOfAccounts(ctx.db, localIds);
-  return rows.map((account) => ({
+  const emojis =
+    options.emojis === false ? [] : await loadEmojis(ctx, rows.map(accountEmojiSource));
+  return rows.map((account, i) => ({
     account,
     role: account.domain === null ? roleOf(roles.get(account.id) ?? null) : undefined,
+    ...(options.emojis === false ? {} : { emojis: emojis[i] ?? [] }),
   }));
 }
 

@@ -6,6 +6,7 @@ import type { AppContext } from "../../context.ts";
 import type { ProfileField } from "../../db/schema/index.ts";
 import { isLanguageCode } from "../../domain/languages.ts";
 import { ACCOUNT_LIMITS } from "../../domain/limits.ts";
+import { isQuotePolicy } from "../../domain/quote-policy.ts";
 import { isVisibility } from "../../domain/user-settings.ts";
 import { unprocessable } from "../../lib/errors.ts";
 import { type ImageKind, processPicture } from "../../media/images.ts";
@@ -36,6 +37,8 @@ export interface ProfileUpdate {
   sensitive?: boolean;
   /** "" clears it. */
   language?: string;
+  /** source[quote_policy]: public | followers | nobody. */
+  quotePolicy?: string;
 }
 
 const fail = (message: string) => unprocessable(`Validation failed: ${message}`);
@@ -69,6 +72,9 @@ export function checkProfileUpdate(update: ProfileUpdate): void {
   }
   if (update.language !== undefined && update.language !== "" && !isLanguageCode(update.language)) {
     throw fail("Default language is not a supported language");
+  }
+  if (update.quotePolicy !== undefined && !isQuotePolicy(update.quotePolicy)) {
+    throw fail("Default quote policy is not included in the list");
   }
 }
 
@@ -158,7 +164,8 @@ export async function updateProfile(
     const settingsChanged =
       update.privacy !== undefined ||
       update.sensitive !== undefined ||
-      update.language !== undefined;
+      update.language !== undefined ||
+      update.quotePolicy !== undefined;
     await ctx.db.transaction().execute(async (trx) => {
       await updateAccount(trx, account.id, changes);
       if (settingsChanged) {
@@ -174,6 +181,7 @@ export async function updateProfile(
             ...(update.language === undefined
               ? {}
               : { defaultLanguage: update.language === "" ? null : update.language }),
+            ...(update.quotePolicy === undefined ? {} : { defaultQuotePolicy: update.quotePolicy }),
           },
           at,
         );

@@ -12,6 +12,7 @@ import {
   findUserByConfirmationTokenHash,
   setConfirmationToken,
 } from "../../repos/registrations.ts";
+import { enqueueSignUpNotifications } from "../notifications/on-events.ts";
 
 export const CONFIRM_WITHIN_MS = 2 * 24 * 60 * 60 * 1000;
 
@@ -95,6 +96,9 @@ export async function confirmEmail(ctx: AppContext, token: string): Promise<Conf
     if (error instanceof UniqueViolationError) return { type: "email-taken" };
     throw error;
   }
+  // A new user, confirmed and approved, is announced to staff (Mastodon's prepare_new_user!).
+  if (won && target.confirmedAt === null && target.approved)
+    await enqueueSignUpNotifications(ctx, ctx.db, target.accountId);
   return { type: won ? "confirmed" : "already-confirmed", ...done };
 }
 

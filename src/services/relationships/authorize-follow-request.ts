@@ -8,6 +8,8 @@ import {
   findFollowLike,
   insertFollowLike,
 } from "../../repos/relationships.ts";
+import { withdrawNotification } from "../notifications/withdraw.ts";
+import { enqueueFeedChange } from "../timelines/feed-changes.ts";
 import { effect, loadPair, NOT_FOUND, type RelationshipResult } from "./common.ts";
 
 export async function authorizeFollowRequest(
@@ -20,6 +22,12 @@ export async function authorizeFollowRequest(
     const pair = await loadPair(trx, actorId, requesterId);
     if (request === undefined || pair === undefined) return NOT_FOUND;
     await deletePair(trx, "follow_requests", requesterId, actorId);
+    // The request's notification goes with it (Mastodon destroys it with the request).
+    await withdrawNotification(trx, {
+      type: "follow_request",
+      recipientId: actorId,
+      fromId: requesterId,
+    });
     const row = {
       id: ctx.newId(),
       accountId: requesterId,
@@ -29,6 +37,8 @@ export async function authorizeFollowRequest(
     };
     if (await insertFollowLike(trx, "follows", row, request)) {
       await adjustFollowCounts(trx, requesterId, actorId, 1);
+      if (pair.target.domain === null)
+        await enqueueFeedChange(ctx, trx, "merge", requesterId, actorId);
     }
     return { type: "ok", federate: effect(pair, "Accept Follow") };
   });

@@ -3,6 +3,7 @@
 // both ways are dropped, then the block is stored. Blocking again changes nothing. Blocking oneself is a 422.
 import type { AppContext } from "../../context.ts";
 import { adjustFollowCounts, deletePair, insertBlock } from "../../repos/relationships.ts";
+import { enqueueFeedChange } from "../timelines/feed-changes.ts";
 import { effect, loadPair, NOT_FOUND, type RelationshipResult, SELF } from "./common.ts";
 
 export async function block(
@@ -23,6 +24,10 @@ export async function block(
       await deletePair(trx, "follow_requests", from, to);
       await deletePair(trx, "account_pins", from, to);
     }
+    // Each side's home loses the other's posts (the visibility rule already hides them).
+    if (pair.actor.domain === null) await enqueueFeedChange(ctx, trx, "unmerge", actorId, targetId);
+    if (pair.target.domain === null)
+      await enqueueFeedChange(ctx, trx, "unmerge", targetId, actorId);
     const created = await insertBlock(trx, {
       id: ctx.newId(),
       accountId: actorId,

@@ -3,7 +3,7 @@
 // Federation seam: these services are called with the acting account as a parameter, so the
 // inbox (a remote Follow, Block, Accept, Undo…) will call the same code as the API. When a
 // remote account is on either end, the result names the activity that must be delivered
-// (`federate`); nothing is sent yet — the federation issue turns it into a delivery job.
+// (`federate`); the API edge turns it into a delivery job (services/federation/enqueue-delivery.ts).
 import type { AppContext } from "../../context.ts";
 import type { Db } from "../../db/index.ts";
 import type { AccountRow } from "../../repos/accounts.ts";

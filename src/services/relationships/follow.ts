@@ -5,6 +5,8 @@
 // FollowService does: oneself or a suspended account is "not found" (404), either side
 // blocking the other is "not allowed" (403).
 import type { AppContext } from "../../context.ts";
+import type { Db } from "../../db/index.ts";
+import { findBlockedDomains } from "../../repos/domain-blocks.ts";
 import {
   adjustFollowCounts,
   blocksBetween,
@@ -13,6 +15,8 @@ import {
   insertFollowLike,
   updateFollowLike,
 } from "../../repos/relationships.ts";
+import { enqueueNotify } from "../notifications/enqueue.ts";
+import { enqueueFeedChange } from "../timelines/feed-changes.ts";
 import { effect, FORBIDDEN, loadPair, NOT_FOUND, type RelationshipResult } from "./common.ts";
 
 export interface FollowInput {
@@ -22,6 +26,18 @@ export interface FollowInput {
   languages?: string[] | null | undefined;
   /** The Follow activity's id, when the inbox calls this for a remote follower. */
   uri?: string | null;
+}
+
+async function blockedAcross(
+  db: Db,
+  actor: { id: string; domain: string | null },
+  target: { id: string; domain: string | null },
+): Promise<boolean> {
+  if (target.domain !== null && (await findBlockedDomains(db, actor.id, [target.domain])).size > 0)
+    return true;
+  return (
+    actor.domain !== null && (await findBlockedDomains(db, target.id, [actor.domain])).size > 0
+  );
 }
 
 function merge(input: FollowInput, current: FollowOptions | undefined): FollowOptions {
@@ -45,6 +61,9 @@ export async function follow(
     if (pair === undefined || pair.target.suspended_at !== null) return NOT_FOUND;
     const blocks = await blocksBetween(trx, actorId, targetId);
     if (blocks.blocking || blocks.blockedBy) return FORBIDDEN;
+    // A domain block keeps the two servers' people apart both ways (Mastodon's FollowService
+    // and its handling of incoming follows).
+    if (await blockedAcross(trx, pair.actor, pair.target)) return FORBIDDEN;
     const at = ctx.clock.now().toISOString();
 
     const existing = await findFollowLike(trx, "follows", actorId, targetId);
@@ -64,9 +83,16 @@ export async function follow(
     const uri = input.uri ?? null;
     const needsApproval = pair.target.locked || pair.target.domain !== null;
     if (needsApproval) {
-      await insertFollowLike(trx, "follow_requests", { ...row, uri }, options);
+      if (await insertFollowLike(trx, "follow_requests", { ...row, uri }, options))
+        await enqueueNotify(ctx, trx, {
+          type: "follow_request",
+          recipientId: targetId,
+          fromId: actorId,
+        });
     } else if (await insertFollowLike(trx, "follows", { ...row, uri }, options)) {
       await adjustFollowCounts(trx, actorId, targetId, 1);
+      await enqueueNotify(ctx, trx, { type: "follow", recipientId: targetId, fromId: actorId });
+      if (pair.actor.domain === null) await enqueueFeedChange(ctx, trx, "merge", actorId, targetId);
     }
     // A remote follower of an unlocked local account is answered with an Accept at once.
     if (!needsApproval && pair.actor.domain !== null && pair.target.domain === null)

@@ -2,6 +2,7 @@
 // for the accounts (unknown ids are skipped; suspended ones unless `withSuspended`) and a
 // fixed number for the state, whatever the number of ids.
 import type { AppContext } from "../../context.ts";
+import { findBlockedDomains } from "../../repos/domain-blocks.ts";
 import { findAccountsByIds } from "../../repos/profiles.ts";
 import { findRelationshipState } from "../../repos/relationship-reads.ts";
 
@@ -39,6 +40,8 @@ export async function getRelationships(
   );
   const wanted = unique.filter((id) => known.has(id));
   const s = await findRelationshipState(ctx.db, viewerId, wanted, ctx.clock.now().toISOString());
+  const domains = new Set(wanted.flatMap((id) => known.get(id)?.domain ?? []));
+  const blockedDomains = await findBlockedDomains(ctx.db, viewerId, [...domains]);
   return wanted.map((id) => {
     const follow = s.following.get(id) ?? s.requested.get(id);
     const muted = s.muting.get(id);
@@ -56,8 +59,7 @@ export async function getRelationships(
       mutingExpiresAt: muted?.expiresAt ?? null,
       requested: s.requested.has(id),
       requestedBy: s.requestedBy.has(id),
-      // User-level domain blocks come later in this issue.
-      domainBlocking: false,
+      domainBlocking: blockedDomains.has(known.get(id)?.domain ?? ""),
       endorsed: s.endorsed.has(id),
       note: s.notes.get(id) ?? "",
     };

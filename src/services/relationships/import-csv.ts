@@ -11,6 +11,7 @@ import { CsvError, parseCsv } from "../../lib/csv.ts";
 import { findAccountByAddress } from "../../repos/profiles.ts";
 import { findAllTargetIds } from "../../repos/relationship-reads.ts";
 import { block } from "./block.ts";
+import type { FederationEffect } from "./common.ts";
 import { follow } from "./follow.ts";
 import { mute } from "./mute.ts";
 import { unblock } from "./unblock.ts";
@@ -31,7 +32,14 @@ interface Entry {
 
 export type ImportResult =
   | { type: "invalid"; message: string }
-  | { type: "done"; imported: number; removed: number; skipped: string[] };
+  | {
+      type: "done";
+      imported: number;
+      removed: number;
+      skipped: string[];
+      /** The Follow, Block and Undo activities the changes toward remote accounts imply. */
+      federate: FederationEffect[];
+    };
 
 const TRUE_FALSE = new Map([
   ["true", true],
@@ -111,6 +119,7 @@ export async function importCsv(
   }
 
   let removed = 0;
+  const federate: FederationEffect[] = [];
   if (mode === "overwrite") {
     const tables = kind === "follows" ? (["follows", "follow_requests"] as const) : [kind];
     const undo = kind === "follows" ? unfollow : kind === "blocks" ? unblock : unmute;
@@ -119,7 +128,8 @@ export async function importCsv(
       for (const id of await findAllTargetIds(ctx.db, table, accountId)) current.add(id);
     for (const id of current) {
       if (wanted.has(id)) continue;
-      await undo(ctx, accountId, id);
+      const undone = await undo(ctx, accountId, id);
+      if (undone.type === "ok" && undone.federate !== null) federate.push(undone.federate);
       removed++;
     }
   }
@@ -136,8 +146,10 @@ export async function importCsv(
         : kind === "blocks"
           ? await block(ctx, accountId, id)
           : await mute(ctx, accountId, id, { notifications: entry.flags.hide });
-    if (result.type === "ok") imported++;
-    else skipped.push(entry.address);
+    if (result.type === "ok") {
+      imported++;
+      if (result.federate !== null) federate.push(result.federate);
+    } else skipped.push(entry.address);
   }
-  return { type: "done", imported, removed, skipped };
+  return { type: "done", imported, removed, skipped, federate };
 }

@@ -4,6 +4,7 @@
 // replaces both choices. Mutes are private: nothing federates.
 import type { AppContext } from "../../context.ts";
 import { upsertMute } from "../../repos/relationships.ts";
+import { enqueueFeedChange } from "../timelines/feed-changes.ts";
 import { loadPair, NOT_FOUND, type RelationshipResult, SELF } from "./common.ts";
 
 export interface MuteInput {
@@ -23,13 +24,17 @@ export async function mute(
   if (pair === undefined) return NOT_FOUND;
   const now = ctx.clock.now();
   const duration = input.duration ?? 0;
-  await upsertMute(ctx.db, {
-    id: ctx.newId(),
-    accountId: actorId,
-    targetAccountId: targetId,
-    hideNotifications: input.notifications ?? true,
-    expiresAt: duration > 0 ? new Date(now.getTime() + duration * 1000).toISOString() : null,
-    at: now.toISOString(),
+  // One transaction: the mute and the job that clears their posts from home come together.
+  await ctx.db.transaction().execute(async (trx) => {
+    await upsertMute(trx, {
+      id: ctx.newId(),
+      accountId: actorId,
+      targetAccountId: targetId,
+      hideNotifications: input.notifications ?? true,
+      expiresAt: duration > 0 ? new Date(now.getTime() + duration * 1000).toISOString() : null,
+      at: now.toISOString(),
+    });
+    if (pair.actor.domain === null) await enqueueFeedChange(ctx, trx, "unmerge", actorId, targetId);
   });
   return { type: "ok", federate: null };
 }

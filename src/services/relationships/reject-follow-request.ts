@@ -2,6 +2,7 @@
 // `actorId` is the account that was asked; no such pending request: not found.
 import type { AppContext } from "../../context.ts";
 import { deletePair } from "../../repos/relationships.ts";
+import { withdrawNotification } from "../notifications/withdraw.ts";
 import { effect, loadPair, NOT_FOUND, type RelationshipResult } from "./common.ts";
 
 export async function rejectFollowRequest(
@@ -13,6 +14,12 @@ export async function rejectFollowRequest(
     const pair = await loadPair(trx, actorId, requesterId);
     if (pair === undefined) return NOT_FOUND;
     if (!(await deletePair(trx, "follow_requests", requesterId, actorId))) return NOT_FOUND;
+    // The request's notification goes with it (Mastodon destroys it with the request).
+    await withdrawNotification(trx, {
+      type: "follow_request",
+      recipientId: actorId,
+      fromId: requesterId,
+    });
     return { type: "ok", federate: effect(pair, "Reject Follow") };
   });
 }

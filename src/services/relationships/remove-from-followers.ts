@@ -3,6 +3,7 @@
 // target did not follow.
 import type { AppContext } from "../../context.ts";
 import { adjustFollowCounts, deletePair } from "../../repos/relationships.ts";
+import { enqueueFeedChange } from "../timelines/feed-changes.ts";
 import { effect, loadPair, NOT_FOUND, type RelationshipResult } from "./common.ts";
 
 export async function removeFromFollowers(
@@ -15,6 +16,8 @@ export async function removeFromFollowers(
     if (pair === undefined) return NOT_FOUND;
     const removed = await deletePair(trx, "follows", followerId, actorId);
     if (removed) await adjustFollowCounts(trx, followerId, actorId, -1);
+    if (removed && pair.target.domain === null)
+      await enqueueFeedChange(ctx, trx, "unmerge", followerId, actorId);
     await deletePair(trx, "account_pins", followerId, actorId);
     return { type: "ok", federate: removed ? effect(pair, "Reject Follow") : null };
   });

@@ -8,6 +8,7 @@ import {
   revokeWebSession,
   type WebSessionRow,
 } from "../../repos/web-sessions.ts";
+import { endTokenStreams, liveTokenIds } from "../streaming/end-streams.ts";
 
 export function listSessions(ctx: AppContext, userId: string): Promise<WebSessionRow[]> {
   return listLiveWebSessions(ctx.db, userId);
@@ -47,5 +48,11 @@ export async function revokeApp(
   userId: string,
   applicationId: string,
 ): Promise<number> {
-  return revokeUserTokens(ctx.db, userId, ctx.clock.now().toISOString(), { applicationId });
+  // The app's open streams close too (Mastodon's `kill`): read the ids before revoking.
+  const tokenIds = await liveTokenIds(ctx, userId, { applicationId });
+  const revoked = await revokeUserTokens(ctx.db, userId, ctx.clock.now().toISOString(), {
+    applicationId,
+  });
+  await endTokenStreams(ctx, tokenIds);
+  return revoked;
 }

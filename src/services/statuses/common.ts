@@ -2,11 +2,15 @@
 //
 // Federation seam: these services take the acting account as a parameter, so the inbox (a
 // remote Create, Delete…) will call the same code as the API. A local author's change names
-// the activity federation must deliver (`federate`); nothing is sent yet — the federation
-// issue turns it into a delivery job addressed by visibility and mentions.
+// the activity federation must deliver (`federate`); the API edge turns it into a delivery job
+// (services/federation/enqueue-delivery.ts) addressed by visibility and mentions.
 import type { StatusRow } from "../../repos/statuses.ts";
 
-export type StatusActivity = "Create" | "Delete";
+/**
+ * Update: an edit (edit-status.ts), delivered to everyone who got the Create. Undo Announce:
+ * one's boost deleted through DELETE /api/v1/statuses/:id (as interactions/unreblog.ts).
+ */
+export type StatusActivity = "Create" | "Delete" | "Update" | "Undo Announce";
 
 export interface StatusFederationEffect {
   activity: StatusActivity;

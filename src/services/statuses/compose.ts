@@ -1,5 +1,5 @@
-// Turning typed text into what a status stores: the mentions it names (local accounts and
-// remote ones we already know — nothing is fetched), its hashtags, its rendered HTML, and
+// Turning typed text into what a status stores: the mentions it names (local accounts, remote
+// ones we know, and remote ones looked up on their server), its hashtags, its rendered HTML, and
 // Mastodon's length rule. Pure apart from the account lookups.
 import type { AppContext } from "../../context.ts";
 import { STATUS_LIMITS } from "../../domain/limits.ts";
@@ -8,6 +8,7 @@ import { mentionKey, type ResolvedMention, renderText } from "../../domain/text/
 import { tokenize } from "../../domain/text/tokenize.ts";
 import type { AccountRow } from "../../repos/accounts.ts";
 import { findAccountByAddress } from "../../repos/profiles.ts";
+import { remoteLookup } from "../federation/remote-lookup.ts";
 
 export interface Composed {
   content: string;
@@ -38,8 +39,14 @@ export async function compose(ctx: AppContext, text: string): Promise<Composed> 
     const key = mentionKey(token.username, token.domain);
     if (resolved.has(key)) continue;
     const domain = token.domain === ours ? null : token.domain;
-    const account = await findAccountByAddress(ctx.db, token.username, domain);
-    // Unknown (or suspended) accounts stay plain text, as on Mastodon without a fetch.
+    // A remote address not known yet is looked up on its server (WebFinger, then the actor),
+    // as Mastodon's ProcessMentionsService resolves it; without federation, only stored ones.
+    const account =
+      (await findAccountByAddress(ctx.db, token.username, domain)) ??
+      (domain === null
+        ? undefined
+        : ((await remoteLookup(ctx)?.account(token.username, domain)) ?? undefined));
+    // Unknown (or suspended) accounts stay plain text.
     if (account === undefined || account.suspended_at !== null) continue;
     resolved.set(key, {
       url: account.url ?? `${ctx.config.baseUrl}/@${account.username}`,

@@ -4,6 +4,7 @@
 // the counters move back once. The caller shows the deleted row with its source text, which
 // clients use for delete-and-redraft.
 import type { AppContext } from "../../context.ts";
+import { deleteBoostsOf } from "../../repos/boosts.ts";
 import { findMentionsOf } from "../../repos/status-reads.ts";
 import {
   adjustAccountStatuses,
@@ -11,6 +12,9 @@ import {
   findStatusById,
   markDeleted,
 } from "../../repos/statuses.ts";
+import { findFeedsHoldingStatus } from "../../repos/streaming.ts";
+import { forgetQuotesOfDeleted } from "../quotes/on-status-deleted.ts";
+import { publishToFeeds, publishToPublicStreams } from "../streaming/publish-status.ts";
 import { NOT_FOUND, type StatusFederationEffect, type StatusRow } from "./common.ts";
 
 export type DeleteStatusResult =
@@ -28,6 +32,11 @@ export async function deleteStatus(
     if (status === undefined || status.account_id !== actorId || status.deleted_at !== null)
       return undefined;
     if (!(await markDeleted(trx, statusId, at))) return undefined;
+    // A boost gives its count back; an original takes its boosts with it (Mastodon's
+    // RemoveStatusService), each booster's statuses_count moving back once.
+    if (status.reblog_of_id !== null)
+      await adjustStatusCount(trx, status.reblog_of_id, "reblogs_count", -1);
+    else await deleteBoostsOf(trx, statusId, at);
     // The reverse of create-status.ts's counting.
     if (
       status.in_reply_to_id !== null &&
@@ -35,15 +44,25 @@ export async function deleteStatus(
     )
       await adjustStatusCount(trx, status.in_reply_to_id, "replies_count", -1);
     if (status.visibility !== "direct") await adjustAccountStatuses(trx, actorId, -1);
+    await forgetQuotesOfDeleted(trx, statusId, at);
     const mentions = await findMentionsOf(trx, [statusId]);
-    return { status, mentionedAccountIds: mentions.map((m) => m.accountId) };
+    // Streaming: the homes and lists holding it (or a boost of it) hear of the deletion.
+    const holdings = await findFeedsHoldingStatus(trx, statusId);
+    return { status, mentionedAccountIds: mentions.map((m) => m.accountId), holdings };
   });
   if (found === undefined) return NOT_FOUND;
+  await publishToFeeds(ctx, found.holdings, "delete", statusId);
+  await publishToPublicStreams(ctx, found.status, "delete");
   return {
     type: "ok",
     status: found.status,
     federate: found.status.local
-      ? { activity: "Delete", statusId, mentionedAccountIds: found.mentionedAccountIds }
+      ? {
+          // Deleting one's boost (DELETE on its id) withdraws the Announce.
+          activity: found.status.reblog_of_id === null ? "Delete" : "Undo Announce",
+          statusId,
+          mentionedAccountIds: found.mentionedAccountIds,
+        }
       : null,
   };
 }

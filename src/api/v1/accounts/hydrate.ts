@@ -6,14 +6,19 @@ import type { OwnProfile } from "../../../services/profiles/get-own-profile.ts";
 import type { LoadedAccount } from "../../../services/profiles/load-accounts.ts";
 import { type Account, toAccount } from "../../entities/account.ts";
 import { type CredentialAccount, toCredentialAccount } from "../../entities/credential-account.ts";
+import { toCustomEmoji } from "../../entities/custom-emoji.ts";
 
 export function presentAccount(ctx: AppContext, loaded: LoadedAccount): Account {
   return toAccount(loaded.account, ctx.config.baseUrl, {
     mediaUrl: ctx.storage.url,
     ...(loaded.role === undefined ? {} : { role: loaded.role }),
+    emojis: (loaded.emojis ?? []).map((e) => toCustomEmoji(e, ctx.storage.url)),
   });
 }
 
 export function presentCredentialAccount(ctx: AppContext, own: OwnProfile): CredentialAccount {
-  return toCredentialAccount(own, ctx.config.baseUrl, { mediaUrl: ctx.storage.url });
+  return toCredentialAccount(own, ctx.config.baseUrl, {
+    mediaUrl: ctx.storage.url,
+    emojis: (own.emojis ?? []).map((e) => toCustomEmoji(e, ctx.storage.url)),
+  });
 }

@@ -7,6 +7,7 @@ import { followCollectionRoutes, relationshipsRoute } from "../relationships/rea
 import { accountStatusesRoute } from "../statuses/account-statuses.ts";
 import { listAccountsRoute } from "./list.ts";
 import { lookupAccountRoute } from "./lookup.ts";
+import { searchAccountsRoute } from "./search.ts";
 import { showAccountRoute } from "./show.ts";
 import { updateCredentialsRoute } from "./update-credentials.ts";
 import { verifyCredentialsRoute } from "./verify-credentials.ts";
@@ -15,6 +16,7 @@ export const accountsRoutes = new Hono<Env>()
   .route("/", verifyCredentialsRoute)
   .route("/", updateCredentialsRoute)
   .route("/", lookupAccountRoute)
+  .route("/", searchAccountsRoute)
   .route("/", listAccountsRoute)
   .route("/", relationshipsRoute)
   .route("/", relationshipActionRoutes)

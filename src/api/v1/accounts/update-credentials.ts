@@ -3,6 +3,7 @@
 // either way; `fields_attributes` as a Rails indexed object or a JSON array.
 import { Hono } from "hono";
 import { unprocessable } from "../../../lib/errors.ts";
+import { enqueueDelivery } from "../../../services/federation/enqueue-delivery.ts";
 import { getOwnProfile } from "../../../services/profiles/get-own-profile.ts";
 import { type ProfileUpdate, updateProfile } from "../../../services/profiles/update-profile.ts";
 import type { Env } from "../../env.ts";
@@ -57,6 +58,7 @@ function readUpdate(params: Params): ProfileUpdate {
     privacy: optionalString(src, "privacy"),
     sensitive: optionalBoolean(src, "sensitive"),
     language: optionalString(src, "language"),
+    quotePolicy: optionalString(src, "quote_policy"),
   };
   // Absent keys stay absent: the service changes only what was sent.
   for (const key of Object.keys(update) as (keyof ProfileUpdate)[]) {
@@ -72,6 +74,8 @@ export const updateCredentialsRoute = new Hono<Env>().patch(
     const ctx = c.var.ctx;
     const user = currentUser(c);
     await updateProfile(ctx, user.id, readUpdate(await readParams(c)));
+    // Followers' servers get the profile as it now is (Mastodon sends it on every update).
+    await enqueueDelivery(ctx, "account", user.accountId, { activity: "Update" });
     return c.json(presentCredentialAccount(ctx, await getOwnProfile(ctx, user.id)));
   },
 );

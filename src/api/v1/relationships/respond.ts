@@ -3,6 +3,8 @@
 import type { Context } from "hono";
 import { isId } from "../../../domain/id.ts";
 import { forbidden, notFound, unprocessable } from "../../../lib/errors.ts";
+import { enqueueDelivery } from "../../../services/federation/enqueue-delivery.ts";
+import type { FederationEffect } from "../../../services/relationships/common.ts";
 import { getRelationship } from "../../../services/relationships/get-relationships.ts";
 import { toRelationship } from "../../entities/relationship.ts";
 import type { Env } from "../../env.ts";
@@ -16,7 +18,7 @@ export function pathId(c: Context<Env>, name = "id"): string {
 
 export async function relationshipResponse(
   c: Context<Env>,
-  result: { type: string },
+  result: { type: string; federate?: FederationEffect | null },
   viewerId: string,
   targetId: string,
 ): Promise<Response> {
@@ -24,5 +26,7 @@ export async function relationshipResponse(
   if (result.type === "forbidden") throw forbidden();
   if (result.type === "self")
     throw unprocessable("Validation failed: You cannot do this to yourself");
+  // Every relationship action answers here: its Follow, Block, Undo… goes out as a job.
+  await enqueueDelivery(c.var.ctx, "relationship", viewerId, result.federate);
   return c.json(toRelationship(await getRelationship(c.var.ctx, viewerId, targetId)));
 }

@@ -1,0 +1,111 @@
+// A pub/sub message (domain/streaming.ts: an event and what changed) → what one viewer's
+// stream sends, or nothing.
+//   - update / status.update on the public and hashtag streams: checked and rendered once per
+//     event for everyone listening (waves.ts), as Mastodon's anonymous payload for those
+//     streams; a viewer who blocks or mutes the author or a mentioned account, whom the author
+//     blocks, or who blocks the author's domain gets nothing (services/streaming/stream-status).
+//   - update / status.update elsewhere (user, list): rendered for the viewer after the
+//     visibility rule, with the REST presenters.
+//   - notification (payload: its id) and conversation (the viewer's conversation id): rendered
+//     for the viewer with their presenters, nothing when it is not theirs.
+//   - ids (delete, announcement.delete) and payloads the publisher rendered go out as they are;
+//     filters_changed without a payload. Any other event is not sent.
+import type { AppContext } from "../../context.ts";
+import { getStatus } from "../../services/statuses/get-status.ts";
+import { publicStatusForStreams } from "../../services/streaming/stream-status.ts";
+import { renderConversationEvent } from "../v1/conversations.ts";
+import { presentNotificationById } from "../v1/notifications/present.ts";
+import { presentStatus } from "../v1/statuses/present.ts";
+import type { ResolvedStream } from "./streams.ts";
+import { shareInWave, type Wave } from "./waves.ts";
+
+export interface RenderInput {
+  viewerId: string;
+  /** The id or JSON the publisher put in the message. */
+  payload: string;
+  stream: ResolvedStream;
+}
+
+/** Returns the payload to send (a string; JSON for entities), or null to send nothing. */
+export type Renderer = (ctx: AppContext, input: RenderInput) => Promise<string | null>;
+
+const renderStatus: Renderer = async (ctx, { viewerId, payload }) => {
+  const row = await getStatus(ctx, viewerId, payload);
+  if (row === undefined) return null;
+  return JSON.stringify(await presentStatus(ctx, row, viewerId));
+};
+
+const renderNotification: Renderer = async (ctx, { viewerId, payload }) => {
+  const notification = await presentNotificationById(ctx, viewerId, payload);
+  return notification === undefined ? null : JSON.stringify(notification);
+};
+
+/** Entity events, each rendered for the viewer. */
+export const renderers: Partial<Record<string, Renderer>> = {
+  update: renderStatus,
+  "status.update": renderStatus,
+  notification: renderNotification,
+  conversation: (ctx, { viewerId, payload }) => renderConversationEvent(ctx, viewerId, payload),
+};
+
+const PASS_THROUGH = new Set([
+  "delete",
+  "announcement",
+  "announcement.reaction",
+  "announcement.delete",
+  "notifications_merged",
+]);
+
+export interface Frame {
+  event: string;
+  /** Absent for filters_changed, as Mastodon sends it. */
+  payload?: string;
+}
+
+interface PreparedPublic {
+  json: string;
+  asked: Set<string>;
+  hiding: Set<string>;
+}
+
+/** A status event on a public or hashtag stream: one check and one rendering per wave. */
+async function publicStatusPayload(
+  ctx: AppContext,
+  wave: Wave,
+  statusId: string,
+  viewerId: string,
+): Promise<string | null> {
+  const prepared = await shareInWave(wave, "public", async (): Promise<PreparedPublic | null> => {
+    const found = await publicStatusForStreams(ctx, statusId, wave.viewers);
+    if (found === undefined) return null;
+    const json = JSON.stringify(await presentStatus(ctx, found.status, null));
+    return { json, asked: new Set(wave.viewers), hiding: found.hiding };
+  });
+  if (prepared === null) return null;
+  if (prepared.asked.has(viewerId)) return prepared.hiding.has(viewerId) ? null : prepared.json;
+  // Subscribed while the message was on its way: checked on its own.
+  const alone = await publicStatusForStreams(ctx, statusId, [viewerId]);
+  return alone === undefined || alone.hiding.has(viewerId) ? null : prepared.json;
+}
+
+export async function renderFrame(
+  ctx: AppContext,
+  wave: Wave,
+  input: Omit<RenderInput, "payload">,
+): Promise<Frame | null> {
+  if (wave.message === undefined) return null;
+  const { event, payload } = wave.message;
+  if (event === "filters_changed") return { event };
+  if (PASS_THROUGH.has(event)) return { event, payload };
+  if (input.stream.filter && (event === "update" || event === "status.update")) {
+    const json = await publicStatusPayload(ctx, wave, payload, input.viewerId);
+    return json === null ? null : { event, payload: json };
+  }
+  const renderer = renderers[event];
+  if (renderer === undefined) return null;
+  // Several connections of one viewer share the rendering.
+  const rendered = await shareInWave(wave, `viewer:${input.viewerId}`, () =>
+    renderer(ctx, { ...input, payload }),
+  );
+  return rendered === null ? null : { event, payload: rendered };
+}

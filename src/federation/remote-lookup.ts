@@ -1,0 +1,38 @@
+// The remote lookups services use (services/federation/remote-lookup.ts): search's
+// resolve=true and mentions of accounts not known yet. Registered for the AppContext when its
+// federation is built; every fetch goes through Fedify's guarded, signed document loader.
+import type { Federation } from "@fedify/fedify";
+import { isActor } from "@fedify/vocab";
+import type { AppContext } from "../context.ts";
+import { type RemoteLookup, registerRemoteLookup } from "../services/federation/remote-lookup.ts";
+import { resolveRemoteAccount, signedLoader, webfingerSelf } from "./remote-actor.ts";
+import { storeFetchedPost } from "./remote-post.ts";
+
+export function registerFederationLookup(app: AppContext, federation: Federation<AppContext>) {
+  const context = () => federation.createContext(new URL(app.config.baseUrl), app);
+  const lookup: RemoteLookup = {
+    async account(username, domain) {
+      const ctx = context();
+      const self = await webfingerSelf(ctx, `acct:${username}@${domain}`);
+      return self === null ? null : resolveRemoteAccount(ctx, self);
+    },
+    async object(url) {
+      const ctx = context();
+      if (new URL(url).origin === new URL(app.config.baseUrl).origin) return null;
+      let object: unknown;
+      try {
+        object = await ctx.lookupObject(url, { documentLoader: await signedLoader(ctx) });
+      } catch {
+        return null;
+      }
+      if (isActor(object) && object.id !== null) {
+        const account = await resolveRemoteAccount(ctx, object.id, { actor: object });
+        return account === null ? null : { type: "account", account };
+      }
+      if (object === null || typeof object !== "object") return null;
+      const status = await storeFetchedPost(ctx, object as Parameters<typeof storeFetchedPost>[1]);
+      return status === null ? null : { type: "status", status };
+    },
+  };
+  registerRemoteLookup(app, lookup);
+}

@@ -1,0 +1,226 @@
+// Materialized feeds (0021-feeds): who a new status goes to, writing and removing entries,
+// reading a page of a feed through the visibility rule, and the cap per feed.
+import { sql } from "kysely";
+import type { Db } from "../db/index.ts";
+import { inDisplayOrder, type Page, paginate } from "../db/queries/paginate.ts";
+import { authorNotMutedBy, mutesNoneOf, noBlockBetween } from "../db/queries/reader-filters.ts";
+import { visibleTo } from "../db/queries/visible-to.ts";
+import type { StatusRow } from "./statuses.ts";
+
+export type FeedKind = "home" | "list";
+
+export interface FeedEntry {
+  feed: FeedKind;
+  feedId: string;
+  statusId: string;
+  accountId: string;
+  reblogOfId: string | null;
+}
+
+export interface HomeAudienceQuery {
+  authorId: string;
+  /** Accounts a reader who blocks or mutes them should not see this from: the author, a
+   *  boost's original author, the accounts mentioned. */
+  concernedIds: string[];
+  isBoost: boolean;
+  /** A reply to someone else: only readers who follow that account (or are it) see it. */
+  replyToAccountId: string | null;
+  /** Direct posts: only these (the mentioned accounts) among the followers. */
+  onlyAmong: string[] | null;
+  /** Keyset: followers with a larger account id than this. */
+  after: string;
+  /** Readers last active before this get no entries (their home is rebuilt when they return). */
+  activeSince: string;
+  limit: number;
+  now: string;
+}
+
+const bigint = (id: string) => sql<string>`cast(${id} as bigint)`;
+
+/** Local followers of the author whose home should get the status, by account id. */
+export async function findHomeAudience(
+  db: Db,
+  q: HomeAudienceQuery,
+): Promise<{ accountId: string; languages: string[] | null }[]> {
+  let query = db
+    .selectFrom("follows as f")
+    .innerJoin("accounts as reader", "reader.id", "f.account_id")
+    .innerJoin("users as u", "u.account_id", "f.account_id")
+    .select(["f.account_id", "f.languages"])
+    .where("u.last_active_at", ">=", q.activeSince)
+    .where("f.target_account_id", "=", q.authorId)
+    .where("reader.domain", "is", null)
+    .where("reader.suspended_at", "is", null)
+    .where(sql<boolean>`f.account_id > ${bigint(q.after)}`)
+    .where(noBlockBetween("f.account_id", q.concernedIds))
+    .where(mutesNoneOf("f.account_id", q.concernedIds, q.now));
+  if (q.isBoost) query = query.where("f.show_reblogs", "=", true);
+  if (q.onlyAmong !== null) {
+    if (q.onlyAmong.length === 0) return [];
+    query = query.where("f.account_id", "in", q.onlyAmong.map(bigint));
+  }
+  const replyTo = q.replyToAccountId;
+  if (replyTo !== null) {
+    query = query.where((eb) =>
+      eb.or([
+        eb("f.account_id", "=", bigint(replyTo)),
+        eb.exists(
+          eb
+            .selectFrom("follows as f2")
+            .select(sql`1`.as("one"))
+            .whereRef("f2.account_id", "=", "f.account_id")
+            .where("f2.target_account_id", "=", bigint(replyTo)),
+        ),
+      ]),
+    );
+  }
+  const rows = await query.orderBy("f.account_id").limit(q.limit).execute();
+  return rows.map((r) => ({ accountId: String(r.account_id), languages: r.languages }));
+}
+
+export async function insertFeedEntries(db: Db, entries: FeedEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db
+    .insertInto("feed_entries")
+    .values(
+      entries.map((e) => ({
+        feed: e.feed,
+        feed_id: e.feedId,
+        status_id: e.statusId,
+        account_id: e.accountId,
+        reblog_of_id: e.reblogOfId,
+      })),
+    )
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+/** Feeds among `feedIds` that already hold `statusId` itself or a boost of it. */
+export async function feedsHolding(
+  db: Db,
+  feed: FeedKind,
+  feedIds: string[],
+  statusId: string,
+): Promise<Set<string>> {
+  if (feedIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom("feed_entries")
+    .select("feed_id")
+    .where("feed", "=", feed)
+    .where("feed_id", "in", feedIds.map(bigint))
+    .where((eb) => eb.or([eb("status_id", "=", statusId), eb("reblog_of_id", "=", statusId)]))
+    .execute();
+  return new Set(rows.map((r) => String(r.feed_id)));
+}
+
+/** Copies the recent posts and boosts of `accountId` that a follower may see into a feed. */
+export async function mergeAccountIntoFeed(
+  db: Db,
+  feed: FeedKind,
+  feedId: string,
+  accountId: string,
+  limit: number,
+): Promise<void> {
+  const recent = db
+    .selectFrom("statuses")
+    .select([
+      sql<string>`${feed}`.as("feed"),
+      sql<string>`${bigint(feedId)}`.as("feed_id"),
+      "statuses.id as status_id",
+      "statuses.account_id",
+      "statuses.reblog_of_id",
+    ])
+    .where("statuses.account_id", "=", accountId)
+    .where("statuses.visibility", "in", ["public", "unlisted", "private"])
+    .where(visibleTo(feedId))
+    .orderBy("statuses.id", "desc")
+    .limit(limit);
+  await db
+    .insertInto("feed_entries")
+    .columns(["feed", "feed_id", "status_id", "account_id", "reblog_of_id"])
+    .expression(recent)
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+/** Rebuilds a reader's home from the newest posts of the accounts they follow and their own. */
+export async function regenerateHomeFeed(db: Db, readerId: string, limit: number): Promise<void> {
+  const reader = bigint(readerId);
+  const recent = db
+    .selectFrom("statuses")
+    .select([
+      sql<string>`'home'`.as("feed"),
+      sql<string>`${reader}`.as("feed_id"),
+      "statuses.id as status_id",
+      "statuses.account_id",
+      "statuses.reblog_of_id",
+    ])
+    .where((eb) =>
+      eb.or([
+        eb("statuses.account_id", "=", reader),
+        eb(
+          "statuses.account_id",
+          "in",
+          eb.selectFrom("follows").select("target_account_id").where("account_id", "=", reader),
+        ),
+      ]),
+    )
+    .where("statuses.visibility", "in", ["public", "unlisted", "private"])
+    .where(visibleTo(readerId))
+    .orderBy("statuses.id", "desc")
+    .limit(limit);
+  await db
+    .insertInto("feed_entries")
+    .columns(["feed", "feed_id", "status_id", "account_id", "reblog_of_id"])
+    .expression(recent)
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+/** Removes what `accountId` posted or boosted from a feed (unfollow, block, mute). */
+export async function removeAccountFromFeed(
+  db: Db,
+  feed: FeedKind,
+  feedId: string,
+  accountId: string,
+): Promise<void> {
+  await db
+    .deleteFrom("feed_entries")
+    .where("feed", "=", feed)
+    .where("feed_id", "=", feedId)
+    .where("account_id", "=", accountId)
+    .execute();
+}
+
+/** A page of a feed, newest first, through the visibility rule and the reader's mutes. */
+export async function findFeedStatuses(
+  db: Db,
+  feed: FeedKind,
+  feedId: string,
+  readerId: string,
+  page: Page,
+  now: string,
+): Promise<StatusRow[]> {
+  const query = db
+    .selectFrom("feed_entries")
+    .innerJoin("statuses", "statuses.id", "feed_entries.status_id")
+    .selectAll("statuses")
+    .where("feed_entries.feed", "=", feed)
+    .where("feed_entries.feed_id", "=", feedId)
+    .where(visibleTo(readerId))
+    .where(authorNotMutedBy(readerId, "statuses.account_id", now));
+  return inDisplayOrder(await paginate(query, "feed_entries.status_id", page).execute(), page);
+}
+
+/** Keeps the newest `keep` entries of every feed (Mastodon caps a home feed at 800). */
+export async function trimFeeds(db: Db, keep: number): Promise<number> {
+  const result = await sql`
+    DELETE FROM feed_entries WHERE (feed, feed_id, status_id) IN (
+      SELECT feed, feed_id, status_id FROM (
+        SELECT feed, feed_id, status_id,
+               row_number() OVER (PARTITION BY feed, feed_id ORDER BY status_id DESC) AS n
+        FROM feed_entries
+      ) ranked WHERE n > ${keep}
+    )`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}

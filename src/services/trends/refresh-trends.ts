@@ -1,0 +1,88 @@
+// The recurring trends.refresh job: scores trending tags and posts from recent public
+// activity (domain/trends.ts) and stores them in `trends`. Links wait for preview cards:
+// without them there is nothing to score, so GET /api/v1/trends/links answers [].
+import type { AppContext } from "../../context.ts";
+import { idForTime } from "../../domain/id.ts";
+import { nextTagScore, statusScore, TREND_RULES } from "../../domain/trends.ts";
+import {
+  countTagAccounts,
+  deleteFadedTrends,
+  findStatusCandidates,
+  findTrendRows,
+  saveTrendScores,
+  type TrendScore,
+} from "../../repos/trends.ts";
+
+const DAY_MS = 86_400_000;
+/** Candidates scored per kind each run: more than any page shows. */
+const MAX_CANDIDATES = 500;
+
+export async function refreshTrends(ctx: AppContext): Promise<void> {
+  const now = ctx.clock.now();
+  const at = now.toISOString();
+  const nowMs = now.getTime();
+  await ctx.db.transaction().execute(async (trx) => {
+    // Tags: today (since midnight UTC, as Tag history days) against yesterday.
+    const today = Math.floor(nowMs / DAY_MS) * DAY_MS;
+    const from = new Date(today - DAY_MS);
+    const counts = await countTagAccounts(trx, {
+      from: from.toISOString(),
+      split: new Date(today).toISOString(),
+      fromId: idForTime(from),
+      limit: MAX_CANDIDATES,
+    });
+    const tagRows = new Map((await findTrendRows(trx, "tag")).map((r) => [r.target_id, r]));
+    const scores: TrendScore[] = [];
+    const countOf = new Map(counts.map((c) => [c.tagId, c]));
+    for (const tagId of new Set([...countOf.keys(), ...tagRows.keys()])) {
+      const row = tagRows.get(tagId);
+      const count = countOf.get(tagId);
+      const next = nextTagScore(
+        {
+          maxScore: row?.max_score ?? 0,
+          maxScoreAt: row?.max_score_at == null ? null : Date.parse(row.max_score_at),
+        },
+        count?.today ?? 0,
+        count?.yesterday ?? 0,
+        nowMs,
+      );
+      if (row === undefined && next.score === 0) continue;
+      scores.push({
+        id: row?.id ?? ctx.newId(),
+        kind: "tag",
+        targetId: tagId,
+        score: next.score,
+        maxScore: next.maxScore,
+        maxScoreAt: next.maxScoreAt === null ? null : new Date(next.maxScoreAt).toISOString(),
+      });
+    }
+
+    // Statuses: interactions decaying with the post's age; the rest stop trending.
+    const since = new Date(nowMs - TREND_RULES.status.maxAgeMs);
+    const candidates = await findStatusCandidates(trx, {
+      since: since.toISOString(),
+      sinceId: idForTime(since),
+      minInteractions: TREND_RULES.status.minInteractions,
+      limit: MAX_CANDIDATES,
+    });
+    const statusRows = new Map((await findTrendRows(trx, "status")).map((r) => [r.target_id, r]));
+    const scored = new Map(
+      candidates.map((c) => [c.id, statusScore(c.interactions, nowMs - Date.parse(c.createdAt))]),
+    );
+    for (const statusId of new Set([...scored.keys(), ...statusRows.keys()])) {
+      const row = statusRows.get(statusId);
+      const score = scored.get(statusId) ?? 0;
+      if (row === undefined && score === 0) continue;
+      scores.push({
+        id: row?.id ?? ctx.newId(),
+        kind: "status",
+        targetId: statusId,
+        score,
+        maxScore: Math.max(score, row?.max_score ?? 0),
+        maxScoreAt: score > 0 ? at : (row?.max_score_at ?? null),
+      });
+    }
+    await saveTrendScores(trx, scores, at);
+    await deleteFadedTrends(trx);
+  });
+}
