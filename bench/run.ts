@@ -13,8 +13,17 @@ import { scenario as homeTimeline } from "./scenarios/home-timeline.ts";
 import { scenario as idleRss } from "./scenarios/idle-rss.ts";
 import { scenario as instanceThroughput } from "./scenarios/instance-throughput.ts";
 import { scenario as post } from "./scenarios/post.ts";
+import { scenario as streaming } from "./scenarios/streaming.ts";
 
-const SCENARIOS: Scenario[] = [coldStart, idleRss, instanceThroughput, post, fanOut, homeTimeline];
+const SCENARIOS: Scenario[] = [
+  coldStart,
+  idleRss,
+  instanceThroughput,
+  post,
+  fanOut,
+  homeTimeline,
+  streaming,
+];
 
 function usage(message?: string, code = 2): never {
   if (message !== undefined) process.stderr.write(`${message}\n\n`);

@@ -14,6 +14,8 @@ import { makeTempDir, removeTempDir } from "./proc.ts";
 export interface InProcessHearth {
   ctx: AppContext;
   origin: string;
+  /** The HTTP server (the streaming benchmark attaches the WebSocket to it). */
+  server: ServerType;
   stop(): Promise<void>;
 }
 
@@ -49,7 +51,7 @@ export async function startInProcess(env: Record<string, string> = {}): Promise<
     );
     ctx = await boot(config, { migrate: "apply" });
     app = createApp(ctx);
-    return { ctx, origin: `http://127.0.0.1:${port}`, stop };
+    return { ctx, origin: `http://127.0.0.1:${port}`, server: listening, stop };
   } catch (error) {
     await stop();
     throw error;

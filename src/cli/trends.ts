@@ -1,5 +1,5 @@
-// `hearth trends list | approve | reject`: a moderator's review of trends. Trending posts
-// show in /api/v1/trends/statuses only once approved (as Mastodon); a rejected tag or post
+// `hearth trends list | approve | reject`: a moderator's review of trends. Trending posts and
+// links show in /api/v1/trends/statuses and /links only once approved (as Mastodon); a rejected tag or post
 // never shows. Scores come from the recurring trends.refresh job.
 import type { TrendRow } from "../repos/trends.ts";
 import {
@@ -12,15 +12,17 @@ import { CliError, type CliIo, usageError } from "./io.ts";
 
 export const TRENDS_USAGE = `Usage: hearth trends <list | approve <kind> <target> | reject <kind> <target>>
 
-  list [--kind tag|status] [--all]   What trends now, best first, with its review state
+  list [--kind tag|status|link] [--all]
+                                     What trends now, best first, with its review state
                                      (--all: also reviewed targets that no longer trend)
-  approve tag <name> | status <id>   Let it show in the trends
-  reject tag <name> | status <id>    Keep it out of the trends for good
-Links do not trend yet: Hearth fetches no preview cards.`;
+  approve tag <name> | status <id> | link <url>
+                                     Let it show in the trends
+  reject tag <name> | status <id> | link <url>
+                                     Keep it out of the trends for good`;
 
 function parseKind(value: string | undefined): ReviewKind {
-  if (value === "tag" || value === "status") return value;
-  throw usageError(`the kind must be tag or status; got "${value ?? ""}"`);
+  if (value === "tag" || value === "status" || value === "link") return value;
+  throw usageError(`the kind must be tag, status or link; got "${value ?? ""}"`);
 }
 
 function formatRow(row: TrendRow): string {
@@ -48,7 +50,9 @@ function review(decision: "approved" | "rejected") {
     const [kindText, target, ...extra] = positionals;
     const verb = decision === "approved" ? "approve" : "reject";
     if (target === undefined || extra.length > 0)
-      throw usageError(`trends ${verb} takes a kind (tag or status) and a tag name or status id`);
+      throw usageError(
+        `trends ${verb} takes a kind (tag, status or link) and a tag name, status id or URL`,
+      );
     const kind = parseKind(kindText);
     const result = await withContext(io, (ctx) => reviewTrend(ctx, kind, target, decision));
     switch (result.type) {

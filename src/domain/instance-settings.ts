@@ -2,6 +2,8 @@
 // their names, defaults and validation. Stored as JSON values in `instance_settings`.
 
 export type RegistrationsMode = "open" | "approval" | "closed";
+/** Who may read a live or topic feed (domain/feed-access.ts); Mastodon's values. */
+export type FeedAccessValue = "public" | "authenticated" | "disabled";
 
 export interface InstanceSettings {
   title: string;
@@ -22,6 +24,12 @@ export interface InstanceSettings {
   status_page_url: string;
   /** Staff picks suggested to everyone (Mastodon's bootstrap_timeline_accounts): local usernames. */
   featured_accounts: string[];
+  /** Mastodon 4.5's timelines_access: public timelines and streams, local and remote posts. */
+  local_live_feed_access: FeedAccessValue;
+  remote_live_feed_access: FeedAccessValue;
+  /** Hashtag and link timelines and hashtag streams. */
+  local_topic_feed_access: FeedAccessValue;
+  remote_topic_feed_access: FeedAccessValue;
 }
 
 export const DEFAULT_SETTINGS: Readonly<InstanceSettings> = Object.freeze({
@@ -39,6 +47,11 @@ export const DEFAULT_SETTINGS: Readonly<InstanceSettings> = Object.freeze({
   languages: ["en"],
   status_page_url: "",
   featured_accounts: [],
+  // Mastodon's defaults: the feeds are open to anyone (signed-out visitors included).
+  local_live_feed_access: "public",
+  remote_live_feed_access: "public",
+  local_topic_feed_access: "public",
+  remote_topic_feed_access: "public",
 });
 
 export type SettingKey = keyof InstanceSettings;
@@ -104,6 +117,13 @@ export function parseSetting<K extends SettingKey>(key: K, text: string): Settin
         ? ok(names)
         : fail(`featured_accounts: "${bad}" is not a local username`);
     }
+    case "local_live_feed_access":
+    case "remote_live_feed_access":
+    case "local_topic_feed_access":
+    case "remote_topic_feed_access":
+      return text === "public" || text === "authenticated" || text === "disabled"
+        ? ok(text)
+        : fail(`${key} must be public, authenticated or disabled`);
     case "status_page_url":
       if (text === "") return ok(text);
       try {

@@ -36,6 +36,12 @@ export interface JobPayloads {
   "status.publish-scheduled": { scheduledStatusId: string };
   /** Notify a local account of an event (services/notifications/notify.ts applies the rules). */
   notify: { type: string; recipientId: string; fromId: string; statusId: string | null };
+  /** The preview card of a post's first link (services/cards/fetch-card.ts). */
+  "status.fetch-card": { statusId: string };
+  /** Build a requested account archive (federation/archive.ts, services/archives). */
+  "account.archive": { archiveId: string };
+  /** Delete account archives older than a week (recurring). */
+  "account.archive-cleanup": Nothing;
   /** Score trending tags and statuses (services/trends/refresh-trends.ts, recurring). */
   "trends.refresh": Nothing;
   /** Deliver a local action to other servers: a service's `federate` value, tagged with its

@@ -5,7 +5,8 @@
 // one); a rise is scored (observed - expected)² / expected. The best score of the last two
 // days is kept and decays with an 8-hour half-life, so a tag fades rather than vanishing
 // at midnight. Statuses: boosts plus favourites scored the same way against an expectation
-// of one, decaying with the post's age (2-hour half-life).
+// of one, decaying with the post's age (2-hour half-life). Links: as tags, counting the
+// distinct accounts whose posts show the link's preview card.
 
 const HOUR_MS = 3_600_000;
 
@@ -17,6 +18,13 @@ export const TREND_RULES = {
     /** A best score older than this is forgotten. */
     cooldownMs: 48 * HOUR_MS,
     /** Below this the tag no longer trends. */
+    decayThreshold: 1,
+  },
+  link: {
+    /** Distinct accounts sharing a link today before it can trend (Mastodon: 5). */
+    minAccounts: 3,
+    halfLifeMs: 8 * HOUR_MS,
+    cooldownMs: 48 * HOUR_MS,
     decayThreshold: 1,
   },
   status: {
@@ -53,7 +61,26 @@ export function nextTagScore(
   yesterday: number,
   now: number,
 ): TagTrendState & { score: number } {
-  const rules = TREND_RULES.tag;
+  return nextRiseScore(TREND_RULES.tag, previous, today, yesterday, now);
+}
+
+/** A link's, scored as tags are from the distinct accounts sharing it (Trends::Links). */
+export function nextLinkScore(
+  previous: TagTrendState,
+  today: number,
+  yesterday: number,
+  now: number,
+): TagTrendState & { score: number } {
+  return nextRiseScore(TREND_RULES.link, previous, today, yesterday, now);
+}
+
+function nextRiseScore(
+  rules: (typeof TREND_RULES)["tag" | "link"],
+  previous: TagTrendState,
+  today: number,
+  yesterday: number,
+  now: number,
+): TagTrendState & { score: number } {
   const raw = riseScore(today, yesterday, rules.minAccounts);
   const stale = previous.maxScoreAt === null || previous.maxScoreAt < now - rules.cooldownMs;
   let maxScore = stale ? 0 : previous.maxScore;

@@ -19,6 +19,7 @@ import { DatabaseKvStore } from "./kv-store.ts";
 import { DatabaseMessageQueue } from "./message-queue.ts";
 import { loadNoteParts, toNote } from "./notes.ts";
 import { outboxOptions, registerOutboxPolicy } from "./outbox/policy.ts";
+import { registerQuoteStamps } from "./quote-stamps.ts";
 import { registerFederationLookup } from "./remote-lookup.ts";
 
 export const STATUS_PATH = "/ap/statuses/{id}";
@@ -48,6 +49,8 @@ export function createFederation(ctx: AppContext): Federation<AppContext> {
     const parts = await loadNoteParts(fctx.data, [status]);
     return toNote(fctx.data, fctx, status, parts.get(String(status.id))!);
   });
+  // FEP-044f stamps approving quotes of our posts (quote-stamps.ts).
+  registerQuoteStamps(federation);
   // One listener per activity type (inbox/index.ts), on personal inboxes and the shared one.
   registerInbox(federation.setInboxListeners("/ap/users/{identifier}/inbox", "/inbox"));
   // Search and mentions reach other servers through it (services/federation/remote-lookup.ts).

@@ -7,15 +7,19 @@ import {
   Create,
   Document,
   Hashtag,
+  InteractionPolicy,
+  InteractionRule,
   LanguageString,
   Mention,
   Note,
   PUBLIC_COLLECTION,
 } from "@fedify/vocab";
 import type { AppContext } from "../context.ts";
+import { QUOTE_FLAGS } from "../domain/quote-policy.ts";
 import type { EmojiRow } from "../repos/custom-emojis.ts";
 import { findMentionTargets, findUrisByIds, type NoteMention } from "../repos/federation-reads.ts";
 import { findMediaOfStatuses } from "../repos/media.ts";
+import { findQuotesOfStatuses } from "../repos/quotes.ts";
 import { findTagsOf } from "../repos/status-reads.ts";
 import type { StatusRow } from "../repos/statuses.ts";
 import { loadEmojis } from "../services/emojis/load-emojis.ts";
@@ -30,9 +34,11 @@ interface NoteParts {
   tags: { name: string; displayName: string }[];
   media: MediaRow[];
   inReplyTo: string | null;
+  /** The post this one quotes (FEP-044f), while the quote stands, and its stamp if any. */
+  quote: { uri: string; approvalUri: string | null } | null;
 }
 
-/** Everything the Notes of these posts need beyond their rows: five queries for any number. */
+/** Everything the Notes of these posts need beyond their rows: seven queries for any number. */
 export async function loadNoteParts(
   app: AppContext,
   statuses: readonly StatusRow[],
@@ -41,7 +47,8 @@ export async function loadNoteParts(
   const parentIds = [
     ...new Set(statuses.flatMap((s) => (s.in_reply_to_id === null ? [] : [s.in_reply_to_id]))),
   ];
-  const [mentions, tags, media, parents, emojis] = await Promise.all([
+  const quoting = statuses.flatMap((s) => (s.quote_id === null ? [] : [String(s.id)]));
+  const [mentions, tags, media, parents, emojis, quotes] = await Promise.all([
     findMentionTargets(app.db, ids),
     findTagsOf(app.db, ids),
     findMediaOfStatuses(app.db, ids),
@@ -50,7 +57,16 @@ export async function loadNoteParts(
       app,
       statuses.map((s) => ({ domain: null, texts: [s.text, s.spoiler_text] })),
     ),
+    findQuotesOfStatuses(app.db, quoting),
   ]);
+  // Mastodon sends `quote` while the quote stands (pending or accepted).
+  const standing = quotes.filter(
+    (q) => q.quoted_status_id !== null && (q.state === "accepted" || q.state === "pending"),
+  );
+  const quotedUris = await findUrisByIds(
+    app.db,
+    standing.map((q) => q.quoted_status_id as string),
+  );
   return new Map(
     statuses.map((s, i) => {
       const id = String(s.id);
@@ -62,10 +78,40 @@ export async function loadNoteParts(
           tags: tags.filter((t) => t.statusId === id),
           media: media.filter((m) => String(m.status_id) === id),
           inReplyTo: s.in_reply_to_id === null ? null : (parents.get(s.in_reply_to_id) ?? null),
+          quote: quoteOf(standing, quotedUris, id),
         },
       ];
     }),
   );
+}
+
+function quoteOf(
+  quotes: { status_id: string; quoted_status_id: string | null; approval_uri: string | null }[],
+  uris: Map<string, string>,
+  statusId: string,
+): NoteParts["quote"] {
+  const q = quotes.find((row) => String(row.status_id) === statusId);
+  const uri = q?.quoted_status_id == null ? undefined : uris.get(String(q.quoted_status_id));
+  return q === undefined || uri === undefined ? null : { uri, approvalUri: q.approval_uri };
+}
+
+/**
+ * `interactionPolicy.canQuote` from the stored policy (domain/quote-policy.ts): Public and the
+ * followers collection for the flags set; with none, only the author (Mastodon's `nobody`).
+ */
+function quotePolicy(stored: number, actor: URL, followers: URL): InteractionPolicy {
+  const urls = (half: number) => [
+    ...((half & QUOTE_FLAGS.public) !== 0 ? [PUBLIC_COLLECTION] : []),
+    ...((half & QUOTE_FLAGS.followers) !== 0 ? [followers] : []),
+  ];
+  const automatic = urls((stored >>> 16) & 0xffff);
+  const manual = urls(stored & 0xffff);
+  return new InteractionPolicy({
+    canQuote: new InteractionRule({
+      automaticApprovals: automatic.length === 0 ? [actor] : automatic,
+      manualApprovals: manual,
+    }),
+  });
 }
 
 /** Mastodon's addressing: who a post of this visibility is to and cc. */
@@ -106,6 +152,7 @@ export function toNote(
   const mentioned = parts.mentions.map((m) => new URL(m.uri));
   const { to, cc } = addressing(status, ctx.getFollowersUri(author), mentioned);
   const content = status.content;
+  const quote = parts.quote === null ? null : new URL(parts.quote.uri);
   return new Note({
     id: new URL(status.uri),
     attribution: ctx.getActorUri(author),
@@ -122,6 +169,15 @@ export function toNote(
         ? [content]
         : [content, new LanguageString(content, status.language)],
     attachments: parts.media.flatMap((m) => attachment(app, m) ?? []),
+    // FEP-044f `quote`; Fedify adds `quoteUri` and `_misskey_quote` for older software.
+    quote,
+    quoteUrl: quote,
+    quoteAuthorization: parts.quote?.approvalUri == null ? null : new URL(parts.quote.approvalUri),
+    interactionPolicy: quotePolicy(
+      Number(status.quote_approval_policy),
+      ctx.getActorUri(author),
+      ctx.getFollowersUri(author),
+    ),
     tags: [
       ...parts.mentions.map((m) => new Mention({ href: new URL(m.uri), name: `@${m.acct}` })),
       ...parts.tags.map(

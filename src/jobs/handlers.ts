@@ -3,10 +3,15 @@
 // that finds its subject gone simply returns.
 import type { AppContext } from "../context.ts";
 import type { JobPayloads, JobType } from "../domain/jobs.ts";
+import { buildArchive } from "../federation/archive.ts";
 import { deliver } from "../federation/outbox/deliver.ts";
+import { findArchive } from "../repos/archives.ts";
 import { deleteExpiredKv } from "../repos/fedify-kv.ts";
 import { purgeFailedJobs } from "../repos/jobs.ts";
 import { findPollById } from "../repos/polls.ts";
+import { removeExpiredArchives } from "../services/archives/remove-expired.ts";
+import { storeArchive } from "../services/archives/store-archive.ts";
+import { fetchStatusCard } from "../services/cards/fetch-card.ts";
 import { enqueueDelivery } from "../services/federation/enqueue-delivery.ts";
 import { mergeIntoList, removeFromList } from "../services/lists/list-feed.ts";
 import { removeOrphanMedia } from "../services/media/cleanup.ts";
@@ -84,6 +89,25 @@ export const jobHandlers: JobHandlers = {
       if (poll !== undefined) await enqueueDelivery(ctx, "poll", poll.account_id, closed?.federate);
     },
   },
+  "status.fetch-card": {
+    // A page that fails gets no card and no retry (services/cards/fetch-card.ts).
+    run: (ctx, { statusId }) => fetchStatusCard(ctx, statusId),
+    maxAttempts: 1,
+  },
+  "account.archive": {
+    // A request already built, or gone (cleaned up, account deleted), is a no-op.
+    run: async (ctx, { archiveId }) => {
+      const archive = await findArchive(ctx.db, archiveId);
+      if (archive === undefined || archive.processed_at !== null) return;
+      const zip = await buildArchive(ctx, archive.account_id);
+      if (zip !== undefined) await storeArchive(ctx, archive, zip);
+    },
+    maxAttempts: 3,
+  },
+  "account.archive-cleanup": {
+    run: async (ctx) => void (await removeExpiredArchives(ctx)),
+    maxAttempts: 1,
+  },
   "federation.deliver": {
     // Builds the activity and hands it to Fedify's queue, which retries each inbox on its own
     // (federation/outbox/policy.ts); a failure here is before anything was queued.
@@ -107,4 +131,5 @@ export const recurringJobs: { type: JobType; everyMs: number }[] = [
   { type: "feed.trim", everyMs: 60 * 60 * 1000 },
   { type: "fedify.kv-cleanup", everyMs: 60 * 60 * 1000 },
   { type: "jobs.purge", everyMs: 24 * 60 * 60 * 1000 },
+  { type: "account.archive-cleanup", everyMs: 60 * 60 * 1000 },
 ];

@@ -36,6 +36,8 @@ export const CONTENT_TYPES: Readonly<Record<string, string>> = Object.freeze({
   // Uploads as they came, kept only until processed (services/media/process.ts); these live
   // under PRIVATE_PREFIX and are never served.
   bin: "application/octet-stream",
+  // Account archives (services/archives), only ever under PRIVATE_PREFIX and never served here.
+  zip: "application/zip",
 });
 
 export const EXTENSIONS: Readonly<Record<string, string>> = Object.freeze(
@@ -65,7 +67,12 @@ export const PRIVATE_PREFIX = "private/";
 /** Whether /system may serve this key: one we would make, not private, not raw bytes. */
 export function isPublicKey(key: string): boolean {
   const type = contentTypeOfKey(key);
-  return type !== undefined && type !== CONTENT_TYPES.bin && !key.startsWith(PRIVATE_PREFIX);
+  return (
+    type !== undefined &&
+    type !== CONTENT_TYPES.bin &&
+    type !== CONTENT_TYPES.zip &&
+    !key.startsWith(PRIVATE_PREFIX)
+  );
 }
 
 export function createLocalStorage(root: string, baseUrl: string): Storage {

@@ -63,14 +63,16 @@ export async function findNotifyingFollowers(
   readerIds: readonly string[],
 ): Promise<string[]> {
   if (readerIds.length === 0) return [];
+  // The followers who rang the bell are few; the readers may be 100k (too many for an IN
+  // list on either database): fetch the few and intersect here.
   const rows = await db
     .selectFrom("follows")
     .select("account_id")
     .where("target_account_id", "=", authorId)
     .where("notify", "=", true)
-    .where("account_id", "in", [...readerIds])
     .execute();
-  return rows.map((r) => String(r.account_id));
+  const readers = new Set(readerIds);
+  return rows.map((r) => String(r.account_id)).filter((id) => readers.has(id));
 }
 
 /** Local staff accounts whose role is one of `roles` (those allowed to manage users). */

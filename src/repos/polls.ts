@@ -204,3 +204,50 @@ export async function deletePoll(db: Db, pollId: string): Promise<void> {
   await db.updateTable("statuses").set({ poll_id: null }).where("poll_id", "=", pollId).execute();
   await db.deleteFrom("polls").where("id", "=", pollId).execute();
 }
+
+/** A remote poll's state as its server reports it now (Update of the Question). */
+export async function refreshRemotePoll(
+  db: Db,
+  pollId: string,
+  state: {
+    options: string[];
+    tallies: number[];
+    votersCount: number;
+    expiresAt: string | null;
+    closedAt: string | null;
+  },
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable("polls")
+    .set({
+      options: JSON.stringify(state.options),
+      remote_tallies: JSON.stringify(state.tallies),
+      votes_count: String(state.tallies.reduce((a, b) => a + b, 0)),
+      voters_count: String(state.votersCount),
+      expires_at: state.expiresAt,
+      closed_at: state.closedAt,
+      updated_at: at,
+    })
+    .where("id", "=", pollId)
+    .execute();
+}
+
+/**
+ * A local ballot on a remote poll counts at once in its stored tallies (Mastodon's
+ * PollVote#increment_counter_cache); the next Update of the Question brings the server's own.
+ */
+export async function bumpRemoteTallies(
+  db: Db,
+  poll: PollRow,
+  choices: readonly number[],
+): Promise<void> {
+  if (poll.remote_tallies === null) return;
+  const tallies = poll.options.map((_, i) => poll.remote_tallies?.[i] ?? 0);
+  for (const c of choices) tallies[c] = (tallies[c] ?? 0) + 1;
+  await db
+    .updateTable("polls")
+    .set({ remote_tallies: JSON.stringify(tallies) })
+    .where("id", "=", poll.id)
+    .execute();
+}

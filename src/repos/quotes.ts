@@ -225,3 +225,30 @@ export async function findFollowsBothWays(
   }
   return result;
 }
+
+/** A pending quote answered by the quoted author's server: its new state and stamp. */
+export async function settlePendingQuote(
+  db: Db,
+  id: string,
+  to: "accepted" | "rejected",
+  approvalUri: string | null,
+  at: string,
+): Promise<boolean> {
+  const rows = await db
+    .updateTable("quotes")
+    .set({ state: to, approval_uri: approvalUri, updated_at: at })
+    .where("id", "=", id)
+    .where("state", "=", "pending")
+    .returning("id")
+    .execute();
+  return rows.length > 0;
+}
+
+export async function findQuoteById(db: Db, id: string): Promise<QuoteRow | undefined> {
+  return db.selectFrom("quotes").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** Records the stamp (QuoteAuthorization) that approves an accepted quote. */
+export async function setQuoteApproval(db: Db, id: string, approvalUri: string): Promise<void> {
+  await db.updateTable("quotes").set({ approval_uri: approvalUri }).where("id", "=", id).execute();
+}

@@ -87,10 +87,12 @@ export interface NewRemotePoll {
   expiresAt: string | null;
   closedAt: string | null;
   votersCount: number;
+  /** Votes per option as the poll's server counts them. */
+  tallies: number[];
   at: string;
 }
 
-/** A remote poll: its own server counts the votes; we keep the options and the deadline. */
+/** A remote poll: its own server counts the votes; we keep its counts and the deadline. */
 export async function insertRemotePoll(db: Db, poll: NewRemotePoll): Promise<void> {
   await db
     .insertInto("polls")
@@ -103,6 +105,8 @@ export async function insertRemotePoll(db: Db, poll: NewRemotePoll): Promise<voi
       expires_at: poll.expiresAt,
       closed_at: poll.closedAt,
       voters_count: String(poll.votersCount),
+      remote_tallies: JSON.stringify(poll.tallies),
+      votes_count: String(poll.tallies.reduce((a, b) => a + b, 0)),
       created_at: poll.at,
       updated_at: poll.at,
     })
@@ -263,4 +267,30 @@ export async function upsertRemoteEmojis(
         .where("id", "=", row.id)
         .execute();
   }
+}
+
+/** Our accounts that follow `accountId` (a moving remote account), oldest follow first. */
+export async function findLocalFollowerIds(
+  db: Db,
+  accountId: string,
+  limit: number,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom("follows")
+    .innerJoin("accounts", "accounts.id", "follows.account_id")
+    .select("follows.account_id")
+    .where("follows.target_account_id", "=", accountId)
+    .where("accounts.domain", "is", null)
+    .orderBy("follows.account_id")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => String(r.account_id));
+}
+
+export async function setMovedTo(db: Db, accountId: string, targetId: string): Promise<void> {
+  await db
+    .updateTable("accounts")
+    .set({ moved_to_account_id: targetId })
+    .where("id", "=", accountId)
+    .execute();
 }

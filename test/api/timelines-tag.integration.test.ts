@@ -68,14 +68,13 @@ describeEachDatabase("hashtag timeline", (rig) => {
     assert.deepEqual(await tagIds("cats", bob), [catsDogs.id, cats.id]);
   });
 
-  test("the link timeline is empty while no link trends", async () => {
+  test("the link timeline is 404 for a link that does not trend (as Mastodon)", async () => {
     const res = await call(
       rig(),
       "GET",
       "/api/v1/timelines/link?url=https%3A%2F%2Fexample.com",
       bob,
     );
-    assert.equal(res.status, 200);
-    assert.deepEqual(res.body, []);
+    assert.equal(res.status, 404);
   });
 });

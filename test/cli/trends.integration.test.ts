@@ -86,12 +86,12 @@ describeEachCliDatabase("hearth trends", (cli) => {
   test("bad kinds, unknown targets and missing arguments are refused", async () => {
     const before = await reviews();
     for (const [argv, message] of [
-      [["trends", "approve", "link", "https://x.test/"], /kind must be tag or status/],
+      [["trends", "approve", "link", "https://x.test/"], /no link "https:\/\/x.test\/"/],
       [["trends", "approve", "status", "999"], /no status "999"/],
       [["trends", "reject", "status", "not-an-id"], /no status "not-an-id"/],
       [["trends", "reject", "tag", "nosuchtag"], /no tag "nosuchtag"/],
       [["trends", "approve", "tag"], /takes a kind/],
-      [["trends", "list", "--kind", "links"], /kind must be tag or status/],
+      [["trends", "list", "--kind", "links"], /kind must be tag, status or link/],
     ] as const) {
       const run = await cli().run([...argv]);
       assert.notEqual(run.code, 0, argv.join(" "));

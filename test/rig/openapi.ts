@@ -32,6 +32,25 @@ const spec = JSON.parse(
   if (schemas.ShallowQuote) schemas.ShallowQuote.required = ["state", "quoted_status_id"];
 }
 
+// Known gap: PreviewCard and TrendsLink give author_url, provider_url and embed_url the format
+// `uri`, yet Mastodon sends "" when there is none (the spec's own examples do). An empty
+// string is allowed there; any other value must still be a URI.
+{
+  const schemas = (
+    spec as unknown as {
+      components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+    }
+  ).components.schemas;
+  for (const name of ["PreviewCard", "TrendsLink"]) {
+    const properties = schemas[name]?.properties;
+    if (properties === undefined) continue;
+    for (const key of ["author_url", "provider_url", "embed_url"]) {
+      const original = properties[key];
+      if (original !== undefined) properties[key] = { anyOf: [original, { const: "" }] };
+    }
+  }
+}
+
 const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
 addFormats(ajv);
 ajv.addFormat("iso-639-1", /^[a-z]{2}$/);

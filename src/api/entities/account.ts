@@ -18,6 +18,8 @@ export interface AccountExtras {
   role?: RoleDefinition;
   /** Custom emoji the profile uses (api/entities/custom-emoji.ts); omitted: none. */
   emojis?: CustomEmoji[];
+  /** The account this one moved to, serialized; omitted: none. */
+  moved?: Account | null;
 }
 
 export interface Field {
@@ -149,7 +151,7 @@ export function toAccount(
     // Only highlighted roles are public, and only for local accounts.
     roles: local ? (extras.role === undefined ? [] : toAccountRoles(extras.role)) : null,
     fields: suspended ? [] : (account.fields ?? []).map(toField),
-    moved: null,
+    moved: extras.moved ?? null,
     suspended,
     limited: false,
     memorial: account.memorial,

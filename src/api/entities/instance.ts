@@ -10,14 +10,13 @@ import {
   THUMBNAIL_2X,
   THUMBNAIL_BLURHASH,
 } from "../../assets/manifest.ts";
+import { type FeedAccess, feedAccessOf } from "../../domain/feed-access.ts";
 import { ACCOUNT_LIMITS, MEDIA_LIMITS, POLL_LIMITS, STATUS_LIMITS } from "../../domain/limits.ts";
 import type { PublicInstance } from "../../services/instance/get-public-instance.ts";
 import { MASTODON_API_VERSION, SOURCE_URL } from "../../version.ts";
 import { type Account, toAccount } from "./account.ts";
 import { type Rule, toRule } from "./rule.ts";
 import { textToHtml } from "./text.ts";
-
-type FeedAccess = "public" | "authenticated" | "disabled";
 
 export interface Instance {
   domain: string;
@@ -154,7 +153,8 @@ export function toInstance(instance: PublicInstance): Instance {
   const { baseUrl, settings } = instance;
   const v1 = v1Configuration();
   const enabled = settings.registrations !== "closed";
-  const publicFeed = { local: "public", remote: "public" } as const;
+  // Mastodon reports the topic settings for the hashtag and the trending link feeds alike.
+  const topic = feedAccessOf(settings, "topic");
   return {
     domain: instance.domain,
     title: settings.title,
@@ -204,9 +204,9 @@ export function toInstance(instance: PublicInstance): Instance {
       polls: v1.polls,
       translation: { enabled: false },
       timelines_access: {
-        live_feeds: { ...publicFeed },
-        hashtag_feeds: { ...publicFeed },
-        trending_link_feeds: { ...publicFeed },
+        live_feeds: feedAccessOf(settings, "live"),
+        hashtag_feeds: { ...topic },
+        trending_link_feeds: { ...topic },
       },
       limited_federation: false,
     },

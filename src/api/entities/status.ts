@@ -1,6 +1,6 @@
 // Status — https://docs.joinmastodon.org/entities/Status/
 // A pure function of a hydrated status: every documented key, null or empty where the
-// feature is not built yet (cards, filters), and
+// feature is not built yet, and
 // the per-viewer flags from hydration (favourited, reblogged, muted, bookmarked, pinned).
 // A boost nests its original in `reblog`, serialized by this same function.
 
@@ -12,6 +12,7 @@ import { type FilterResultEntity, toFilterResult } from "./filter.ts";
 import type { FilterStatusMatch } from "./filter-types.ts";
 import { type MediaAttachmentEntity, presentMediaAttachment } from "./media-attachment.ts";
 import { type PollEntity, toPoll } from "./poll.ts";
+import { type PreviewCardEntity, toPreviewCard } from "./preview-card.ts";
 import { type QuoteApprovalEntity, type QuoteEntity, toQuote, toQuoteApproval } from "./quote.ts";
 
 export interface StatusMention {
@@ -50,7 +51,7 @@ export interface Status {
   in_reply_to_account_id: string | null;
   reblog: Status | null;
   poll: PollEntity | null;
-  card: null;
+  card: PreviewCardEntity | null;
   quote: QuoteEntity | null;
   quote_approval: QuoteApprovalEntity;
   language: string | null;
@@ -116,7 +117,7 @@ export function toStatus(loaded: LoadedStatus, extras: StatusExtras): Status {
     reblog:
       loaded.reblog === null ? null : toStatus(loaded.reblog, { ...extras, withSource: false }),
     poll: loaded.poll === null ? null : toPoll(loaded.poll, extras.viewerId),
-    card: null,
+    card: loaded.card === null ? null : toPreviewCard(loaded.card),
     // A quote nests its quoted post (entities/quote.ts), flags included, never its source.
     quote: toQuote(loaded.quote, (quoted) => toStatus(quoted, { ...extras, withSource: false })),
     quote_approval: toQuoteApproval(loaded),

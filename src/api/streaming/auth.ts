@@ -39,5 +39,6 @@ export async function authenticateStream(
     tokenId: owner.tokenId,
     accountId: owner.accountId,
     scopes: owner.scopes.split(" ").filter((s) => s !== ""),
+    role: owner.role,
   };
 }

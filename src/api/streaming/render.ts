@@ -2,8 +2,10 @@
 // stream sends, or nothing.
 //   - update / status.update on the public and hashtag streams: checked and rendered once per
 //     event for everyone listening (waves.ts), as Mastodon's anonymous payload for those
-//     streams; a viewer who blocks or mutes the author or a mentioned account, whom the author
-//     blocks, or who blocks the author's domain gets nothing (services/streaming/stream-status).
+//     streams (dropped when the viewer may not read that part of the feed: the feed access
+//     settings, domain/feed-access.ts); a viewer who blocks or mutes the author or a mentioned
+//     account, whom the author blocks, or who blocks the author's domain gets nothing
+//     (services/streaming/stream-status).
 //   - update / status.update elsewhere (user, list): rendered for the viewer after the
 //     visibility rule, with the REST presenters.
 //   - notification (payload: its id) and conversation (the viewer's conversation id): rendered
@@ -11,8 +13,10 @@
 //   - ids (delete, announcement.delete) and payloads the publisher rendered go out as they are;
 //     filters_changed without a payload. Any other event is not sent.
 import type { AppContext } from "../../context.ts";
+import { feedAccessOf, mayReadFeed } from "../../domain/feed-access.ts";
 import { getStatus } from "../../services/statuses/get-status.ts";
 import { publicStatusForStreams } from "../../services/streaming/stream-status.ts";
+import { feedAccessSettings } from "../../services/timelines/feed-access.ts";
 import { renderConversationEvent } from "../v1/conversations.ts";
 import { presentNotificationById } from "../v1/notifications/present.ts";
 import { presentStatus } from "../v1/statuses/present.ts";
@@ -21,6 +25,8 @@ import { shareInWave, type Wave } from "./waves.ts";
 
 export interface RenderInput {
   viewerId: string;
+  /** users.role of the viewer (the feed access settings let staff with view_feeds through). */
+  viewerRole?: string | null | undefined;
   /** The id or JSON the publisher put in the message. */
   payload: string;
   stream: ResolvedStream;
@@ -66,6 +72,21 @@ interface PreparedPublic {
   json: string;
   asked: Set<string>;
   hiding: Set<string>;
+  local: boolean;
+}
+
+/** The feed access settings (Mastodon's filterLocal/filterRemote): read once per wave. */
+async function feedReadable(
+  ctx: AppContext,
+  wave: Wave,
+  input: Omit<RenderInput, "payload">,
+  local: boolean,
+): Promise<boolean> {
+  const kind = input.stream.feed;
+  if (kind === null) return true;
+  const settings = await shareInWave(wave, "feed-access", () => feedAccessSettings(ctx));
+  const access = feedAccessOf(settings, kind);
+  return mayReadFeed(local ? access.local : access.remote, { role: input.viewerRole ?? null });
 }
 
 /** A status event on a public or hashtag stream: one check and one rendering per wave. */
@@ -73,15 +94,17 @@ async function publicStatusPayload(
   ctx: AppContext,
   wave: Wave,
   statusId: string,
-  viewerId: string,
+  input: Omit<RenderInput, "payload">,
 ): Promise<string | null> {
+  const viewerId = input.viewerId;
   const prepared = await shareInWave(wave, "public", async (): Promise<PreparedPublic | null> => {
     const found = await publicStatusForStreams(ctx, statusId, wave.viewers);
     if (found === undefined) return null;
     const json = JSON.stringify(await presentStatus(ctx, found.status, null));
-    return { json, asked: new Set(wave.viewers), hiding: found.hiding };
+    return { json, asked: new Set(wave.viewers), hiding: found.hiding, local: found.local };
   });
   if (prepared === null) return null;
+  if (!(await feedReadable(ctx, wave, input, prepared.local))) return null;
   if (prepared.asked.has(viewerId)) return prepared.hiding.has(viewerId) ? null : prepared.json;
   // Subscribed while the message was on its way: checked on its own.
   const alone = await publicStatusForStreams(ctx, statusId, [viewerId]);
@@ -98,7 +121,7 @@ export async function renderFrame(
   if (event === "filters_changed") return { event };
   if (PASS_THROUGH.has(event)) return { event, payload };
   if (input.stream.filter && (event === "update" || event === "status.update")) {
-    const json = await publicStatusPayload(ctx, wave, payload, input.viewerId);
+    const json = await publicStatusPayload(ctx, wave, payload, input);
     return json === null ? null : { event, payload: json };
   }
   const renderer = renderers[event];

@@ -69,7 +69,11 @@ export async function openSession(
     // them on the home channel, which must not show them twice or to tokens without the scope.
     if (NOTIFICATION_EVENTS.has(message.event) && wave.channel === channels.home(auth.accountId))
       return;
-    const frame = await renderFrame(ctx, wave, { viewerId: auth.accountId, stream });
+    const frame = await renderFrame(ctx, wave, {
+      viewerId: auth.accountId,
+      viewerRole: auth.role ?? null,
+      stream,
+    });
     if (frame !== null && !closed) transport.send(stream.name, frame.event, frame.payload);
   };
 

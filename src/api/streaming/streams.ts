@@ -7,7 +7,11 @@
 //   parameter"; list without `list`: 400 "Missing list name parameter"; a list that is not the
 //   viewer's: 401 "Not authorized to stream this list".
 // The `user` stream carries notifications only for tokens that may read them.
+// The live and topic feed access settings do not refuse a subscription (every stream has a user
+// already): as Mastodon's streaming server, events from a part of a feed the viewer may not read
+// (a `disabled` one, without view_feeds) are dropped (render.ts).
 import type { AppContext } from "../../context.ts";
+import type { FeedKind } from "../../domain/feed-access.ts";
 import { scopeAllows } from "../../domain/scopes.ts";
 import { channels } from "../../domain/streaming.ts";
 import { normalizeTagName } from "../../domain/tags.ts";
@@ -18,6 +22,8 @@ export interface StreamAuth {
   tokenId: string;
   accountId: string;
   scopes: string[];
+  /** users.role, for the feed access settings (staff with view_feeds read disabled feeds). */
+  role?: string | null | undefined;
 }
 
 export interface StreamParams {
@@ -31,6 +37,8 @@ export interface ResolvedStream {
   channels: string[];
   /** Public streams drop posts whose author or mentions the viewer blocks or mutes. */
   filter: boolean;
+  /** The feed whose access settings apply (public: live, hashtag: topic), or null. */
+  feed: FeedKind | null;
   /** One subscription per distinct set of channels (a repeated subscribe is ignored). */
   key: string;
 }
@@ -53,8 +61,13 @@ function checkScopes(auth: StreamAuth, name: string): void {
     throw new HttpError(401, "Access token does not have the required scopes");
 }
 
-function resolved(name: string[], list: string[], filter: boolean): ResolvedStream {
-  return { name, channels: list, filter, key: list.join(";") };
+function resolved(
+  name: string[],
+  list: string[],
+  filter: boolean,
+  feed: FeedKind | null = null,
+): ResolvedStream {
+  return { name, channels: list, filter, feed, key: list.join(";") };
 }
 
 async function ownsList(ctx: AppContext, accountId: string, listId: string): Promise<boolean> {
@@ -70,7 +83,8 @@ export async function resolveStream(
   checkScopes(auth, name);
   const me = auth.accountId;
   const pub = PUBLIC_STREAMS[name];
-  if (pub !== undefined) return resolved([name], [channels.public(pub.scope, pub.media)], true);
+  if (pub !== undefined)
+    return resolved([name], [channels.public(pub.scope, pub.media)], true, "live");
   switch (name) {
     case "user": {
       const list = [channels.home(me)];
@@ -89,6 +103,7 @@ export async function resolveStream(
         [name, params.tag ?? tag],
         [channels.hashtag(tag, name === "hashtag:local")],
         true,
+        "topic",
       );
     }
     case "list": {

@@ -3,17 +3,20 @@
 //                 local, remote, only_media; public like /public)
 //   list/:list_id https://docs.joinmastodon.org/methods/timelines/#list (the owner only: 404)
 //   link?url=     https://docs.joinmastodon.org/methods/timelines/#link
+// The hashtag and link timelines follow the topic feed access settings (feed-gate.ts).
 // The viewer's `hide` filters drop statuses after the page query: a page may be shorter than
 // `limit`, and its Link header still continues from the page's own ids.
 import { Hono } from "hono";
 import { notFound } from "../../lib/errors.ts";
 import { listTimeline } from "../../services/lists/list-feed.ts";
 import { tagTimeline } from "../../services/timelines/tag-timeline.ts";
+import { linkTimeline } from "../../services/trends/list-links.ts";
 import type { Env } from "../env.ts";
 import { currentUser, requireAuth } from "../middleware/auth.ts";
 import { readPage, setPageLinks } from "../pagination.ts";
 import { optionalBoolean, optionalString, readParams, stringList } from "../params.ts";
 import { authorizeIfGotToken } from "./accounts/optional-auth.ts";
+import { feedScope } from "./feed-gate.ts";
 import { pathId } from "./relationships/respond.ts";
 import { presentStatuses } from "./statuses/present.ts";
 
@@ -24,12 +27,14 @@ export const moreTimelineRoutes = new Hono<Env>()
     const viewer = c.get("auth")?.user?.accountId ?? null;
     const local = optionalBoolean(params, "local") ?? false;
     const remote = optionalBoolean(params, "remote") ?? false;
+    const scope = await feedScope(c, "topic", local ? "local" : remote ? "remote" : "all");
+    if (scope === null) return c.json([]);
     const rows = await tagTimeline(c.var.ctx, viewer, page, {
       tag: c.req.param("hashtag"),
       any: stringList(params, "any"),
       all: stringList(params, "all"),
       none: stringList(params, "none"),
-      scope: local ? "local" : remote ? "remote" : "all",
+      scope,
       onlyMedia: optionalBoolean(params, "only_media") ?? false,
     });
     setPageLinks(
@@ -52,8 +57,19 @@ export const moreTimelineRoutes = new Hono<Env>()
     return c.json(await presentStatuses(c.var.ctx, rows, me, { filterContext: "home" }));
   })
   .get("/link", authorizeIfGotToken(["read:statuses"]), async (c) => {
-    optionalString(await readParams(c), "url");
-    // Posts sharing a trending link need preview cards and link trends, which Hearth does not
-    // have yet (discovery, issue 5): no link is trending, so the timeline is empty.
-    return c.json([]);
+    const params = await readParams(c);
+    const page = readPage(params);
+    const viewer = c.get("auth")?.user?.accountId ?? null;
+    // The link timeline is a topic feed: its access settings apply (Mastodon's links controller).
+    const scope = await feedScope(c, "topic", "all");
+    // Then, as Mastodon: 404 unless the URL is a trending link a moderator approved.
+    const url = optionalString(params, "url") ?? "";
+    const rows = await linkTimeline(c.var.ctx, viewer, url, page, scope ?? "none");
+    if (rows === undefined) throw notFound();
+    setPageLinks(
+      c,
+      page,
+      rows.map((r) => r.id),
+    );
+    return c.json(await presentStatuses(c.var.ctx, rows, viewer, { filterContext: "public" }));
   });

@@ -1,5 +1,6 @@
 // /api/v1/timelines — https://docs.joinmastodon.org/methods/timelines/
 // Home (the reader's materialized feed) and public (local, remote or both; only_media).
+// Who may read the public timelines: the live feed access settings (feed-gate.ts).
 // Paginated by status id with a Link header, 20 by default and 40 at most, as Mastodon.
 import { Hono } from "hono";
 import { homeTimeline } from "../../services/timelines/home-timeline.ts";
@@ -9,6 +10,7 @@ import { currentUser, requireAuth } from "../middleware/auth.ts";
 import { readPage, setPageLinks } from "../pagination.ts";
 import { optionalBoolean, readParams } from "../params.ts";
 import { authorizeIfGotToken } from "./accounts/optional-auth.ts";
+import { feedScope } from "./feed-gate.ts";
 import { presentStatuses } from "./statuses/present.ts";
 
 export const timelineRoutes = new Hono<Env>()
@@ -33,9 +35,11 @@ export const timelineRoutes = new Hono<Env>()
     const viewer = c.get("auth")?.user?.accountId ?? null;
     const local = optionalBoolean(params, "local") ?? false;
     const remote = optionalBoolean(params, "remote") ?? false;
+    // Mastodon: local wins when both are given. The access settings may narrow it (feed-gate).
+    const scope = await feedScope(c, "live", local ? "local" : remote ? "remote" : "all");
+    if (scope === null) return c.json([]);
     const rows = await publicTimeline(c.var.ctx, viewer, page, {
-      // Mastodon: local wins when both are given.
-      scope: local ? "local" : remote ? "remote" : "all",
+      scope,
       onlyMedia: optionalBoolean(params, "only_media") ?? false,
     });
     setPageLinks(

@@ -25,6 +25,9 @@ import * as m0022 from "./0022-notifications.ts";
 import * as m0023 from "./0023-lists-filters-markers.ts";
 import * as m0024 from "./0024-search-trends.ts";
 import * as m0025 from "./0025-remote-federation.ts";
+import * as m0026 from "./0026-preview-cards.ts";
+import * as m0027 from "./0027-archives.ts";
+import * as m0028 from "./0028-federation-more.ts";
 
 export const migrations: Record<string, Migration> = {
   "0001-initial": m0001,
@@ -51,4 +54,7 @@ export const migrations: Record<string, Migration> = {
   "0023-lists-filters-markers": m0023,
   "0024-search-trends": m0024,
   "0025-remote-federation": m0025,
+  "0026-preview-cards": m0026,
+  "0027-archives": m0027,
+  "0028-federation-more": m0028,
 };

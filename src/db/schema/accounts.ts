@@ -56,4 +56,6 @@ export interface AccountsTable {
   header_remote_url: ColumnType<string | null, string | null | undefined, string | null>;
   fetched_at: ColumnType<string | null, string | null | undefined, string | null>;
   last_webfingered_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 0028: the account this one moved to (an accepted Move), else null. */
+  moved_to_account_id: ColumnType<string | null, string | null | undefined, string | null>;
 }

@@ -1,5 +1,6 @@
 // The database as Kysely sees it: one interface per table, composed here.
 import type { AccountsTable } from "./accounts.ts";
+import type { AccountArchivesTable } from "./archives.ts";
 import type { ConversationMutesTable, ConversationsTable } from "./conversations.ts";
 import type { AccountDomainBlocksTable, CustomEmojisTable } from "./domain-blocks-emoji.ts";
 import type { BookmarksTable, FavouritesTable, StatusPinsTable } from "./favourites.ts";
@@ -32,6 +33,7 @@ import type {
 } from "./oauth.ts";
 import type { PasswordResetsTable } from "./password-resets.ts";
 import type { PollsTable, PollVotesTable, ScheduledStatusesTable } from "./polls-scheduled.ts";
+import type { PreviewCardsTable, StatusCardsTable } from "./preview-cards.ts";
 import type { QuotesTable } from "./quotes.ts";
 import type {
   AccountNotesTable,
@@ -57,6 +59,7 @@ import type { UsersTable } from "./users.ts";
 import type { WebSessionsTable } from "./web-sessions.ts";
 
 export type { AccountsTable, ProfileField } from "./accounts.ts";
+export type { AccountArchivesTable } from "./archives.ts";
 export type { ConversationMutesTable, ConversationsTable } from "./conversations.ts";
 export type { AccountDomainBlocksTable, CustomEmojisTable } from "./domain-blocks-emoji.ts";
 export type { BookmarksTable, FavouritesTable, StatusPinsTable } from "./favourites.ts";
@@ -93,6 +96,7 @@ export type {
   ScheduledStatusesTable,
   ScheduledStatusParams,
 } from "./polls-scheduled.ts";
+export type { PreviewCardsTable, PreviewCardType, StatusCardsTable } from "./preview-cards.ts";
 export type { QuotesTable } from "./quotes.ts";
 export type {
   AccountNotesTable,
@@ -128,6 +132,7 @@ export interface Database {
   account_keys: AccountKeysTable;
   account_notes: AccountNotesTable;
   account_pins: AccountPinsTable;
+  account_archives: AccountArchivesTable;
   accounts: AccountsTable;
   blocks: BlocksTable;
   bookmarks: BookmarksTable;
@@ -164,9 +169,11 @@ export interface Database {
   password_resets: PasswordResetsTable;
   poll_votes: PollVotesTable;
   polls: PollsTable;
+  preview_cards: PreviewCardsTable;
   quotes: QuotesTable;
   rules: RulesTable;
   scheduled_statuses: ScheduledStatusesTable;
+  status_cards: StatusCardsTable;
   status_edits: StatusEditsTable;
   status_pins: StatusPinsTable;
   status_tags: StatusTagsTable;

@@ -17,6 +17,8 @@ export interface PollsTable {
   voters_count: Generated<string>;
   /** Set by the `poll.close` job at expires_at. */
   closed_at: Nullable<string>;
+  /** 0028: a remote poll's per-option counts as its server reports them; null when local. */
+  remote_tallies: ColumnType<number[] | null, string | null | undefined, string | null>;
   created_at: string;
   updated_at: string;
 }

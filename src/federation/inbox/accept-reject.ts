@@ -1,4 +1,4 @@
-// Accept and Reject of one of our Follows. The Follow is named either embedded (its actor is
+// Accept and Reject of one of our Follows (or of a QuoteRequest: ./quotes.ts). The Follow is named either embedded (its actor is
 // our account, its object the sender) or by id (the uri our follow request carries). Only
 // the followed account itself can answer: the sender must be the Follow's object.
 import type { InboxContext } from "@fedify/fedify";
@@ -9,6 +9,7 @@ import { authorizeFollowRequest } from "../../services/relationships/authorize-f
 import { rejectFollowRequest } from "../../services/relationships/reject-follow-request.ts";
 import { removeFromFollowers } from "../../services/relationships/remove-from-followers.ts";
 import { localAccount, senderAccount } from "./common.ts";
+import { answerToQuoteRequest } from "./quotes.ts";
 
 /** Our account whose Follow of `targetId` the activity answers, or null. */
 async function ourFollower(
@@ -35,6 +36,7 @@ const noFetch = async (url: string): Promise<never> => {
 export async function onAccept(ctx: InboxContext<AppContext>, activity: Accept): Promise<void> {
   const sender = await senderAccount(ctx, activity.actorId);
   if (sender === null) return;
+  if (await answerToQuoteRequest(ctx, activity, sender, "accepted")) return;
   const follower = await ourFollower(ctx, activity, sender.id);
   if (follower === null) return;
   // The asked account (the sender) accepts the request of our follower.
@@ -44,6 +46,7 @@ export async function onAccept(ctx: InboxContext<AppContext>, activity: Accept):
 export async function onReject(ctx: InboxContext<AppContext>, activity: Reject): Promise<void> {
   const sender = await senderAccount(ctx, activity.actorId);
   if (sender === null) return;
+  if (await answerToQuoteRequest(ctx, activity, sender, "rejected")) return;
   const follower = await ourFollower(ctx, activity, sender.id);
   if (follower === null) return;
   // A pending request is dropped; an accepted follow is ended (Mastodon's Reject does both).

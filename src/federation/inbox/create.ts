@@ -24,6 +24,8 @@ import { voteOnPoll } from "../../services/polls/vote.ts";
 import { resolveRemoteAccount, signedLoader } from "../remote-actor.ts";
 import { type Ctx, inboxLog, isPost, sameOrigin, senderAccount } from "./common.ts";
 import { noteData } from "./note-data.ts";
+import { receiveQuoteOf } from "./quotes.ts";
+import { rawObjectOf } from "./raw-media.ts";
 
 /** The post object of the activity, when it passes the origin rules for `sender`. */
 export async function postObject(
@@ -78,7 +80,9 @@ export async function onCreate(ctx: InboxContext<AppContext>, activity: Create):
   if (sender === null) return;
   const object = await postObject(ctx, activity, sender);
   if (object === null || (await pollVote(ctx, object, sender))) return;
-  await receiveStatus(ctx.data, await noteData(ctx, object, sender));
+  const received = await receiveStatus(ctx.data, await noteData(ctx, object, sender, activity));
+  if (received.created)
+    await receiveQuoteOf(ctx, object, rawObjectOf(object, activity), received.status, sender);
 }
 
 export async function onUpdate(ctx: InboxContext<AppContext>, activity: Update): Promise<void> {
@@ -99,5 +103,5 @@ export async function onUpdate(ctx: InboxContext<AppContext>, activity: Update):
   if (sender === null) return;
   const object = await postObject(ctx, activity, sender);
   if (object === null) return;
-  await updateRemoteStatus(ctx.data, await noteData(ctx, object, sender));
+  await updateRemoteStatus(ctx.data, await noteData(ctx, object, sender, activity));
 }

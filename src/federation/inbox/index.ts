@@ -7,6 +7,7 @@ import type { InboxContext, InboxListenerSetters } from "@fedify/fedify";
 import {
   Accept,
   Activity,
+  Add,
   Announce,
   Block,
   Create,
@@ -14,7 +15,10 @@ import {
   EmojiReact,
   Follow,
   Like,
+  Move,
+  QuoteRequest,
   Reject,
+  Remove,
   Undo,
   Update,
 } from "@fedify/vocab";
@@ -26,8 +30,11 @@ import { onAccept, onReject } from "./accept-reject.ts";
 import { type Ctx, inboxLog, sameOrigin } from "./common.ts";
 import { onCreate, onUpdate } from "./create.ts";
 import { onDelete } from "./delete.ts";
+import { onAdd, onRemove } from "./featured.ts";
 import { onFollow } from "./follow.ts";
 import { onAnnounce, onBlock, onEmojiReact, onLike } from "./interactions.ts";
+import { onMove } from "./move.ts";
+import { onQuoteRequest } from "./quote-request.ts";
 import { onUndo } from "./undo.ts";
 
 type Listener<T extends Activity> = (ctx: InboxContext<AppContext>, activity: T) => Promise<void>;
@@ -73,7 +80,11 @@ export function registerInbox(inbox: InboxListenerSetters<AppContext>): void {
     .on(Like, sameServer(onLike))
     .on(EmojiReact, sameServer(onEmojiReact))
     .on(Block, sameServer(onBlock))
-    // Everything else (Dislike, Story, Flag and Move until they are built…): acknowledged.
+    .on(Add, sameServer(onAdd))
+    .on(Remove, sameServer(onRemove))
+    .on(QuoteRequest, sameServer(onQuoteRequest))
+    .on(Move, sameServer(onMove))
+    // Everything else (Dislike, Story, Flag until it is built…): acknowledged.
     .on(Activity, (_ctx, activity) => {
       inboxLog.debug("Ignored {type} {id}", {
         type: activity.constructor.name,

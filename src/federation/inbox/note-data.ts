@@ -28,6 +28,7 @@ import type {
   RemoteStatusData,
 } from "../../services/federation/receive-status.ts";
 import { signedLoader, webHref } from "../remote-actor.ts";
+import { quotePolicyOf, rawMediaDetails, rawObjectOf } from "./raw-media.ts";
 
 const PUBLIC = new Set([PUBLIC_COLLECTION.href, "as:Public", "Public"]);
 
@@ -81,24 +82,39 @@ function contentOf(object: APObject): string {
 
 async function pollOf(ctx: Context<AppContext>, q: Question): Promise<RemotePollData | null> {
   const documentLoader = await signedLoader(ctx);
+  const opts = { documentLoader, suppressError: true };
   const options: string[] = [];
-  let multiple = false;
-  for await (const o of q.getExclusiveOptions({ documentLoader, suppressError: true }))
+  const tallies: number[] = [];
+  // Each option is a Note whose `replies.totalItems` is its count (Mastodon, Misskey…).
+  const add = async (o: APObject) => {
     options.push(str(o.name));
+    const replies = await o.getReplies(opts).catch(() => null);
+    const total = replies?.totalItems ?? 0;
+    tallies.push(Number.isSafeInteger(total) && total > 0 ? total : 0);
+  };
+  let multiple = false;
+  for await (const o of q.getExclusiveOptions(opts)) if (options.length < 20) await add(o);
   if (options.length === 0) {
     multiple = true;
-    for await (const o of q.getInclusiveOptions({ documentLoader, suppressError: true }))
-      options.push(str(o.name));
+    for await (const o of q.getInclusiveOptions(opts)) if (options.length < 20) await add(o);
   }
   if (options.length === 0) return null;
   // `closed` is a time, or just true (Misskey polls may have no endTime at all).
-  const closed = q.closed !== null && typeof q.closed === "object" ? iso(q.closed) : null;
+  const closed =
+    q.closed === true
+      ? ctx.data.clock.now().toISOString()
+      : q.closed !== null && typeof q.closed === "object"
+        ? iso(q.closed)
+        : null;
   return {
-    options: options.slice(0, 20).map((o) => o.slice(0, 500)),
+    options: options.map((o) => o.slice(0, 500)),
     multiple,
     expiresAt: q.endTime === null ? closed : iso(q.endTime),
     closedAt: closed,
-    votersCount: q.voters ?? 0,
+    // Mastodon's votersCount; without it (older servers) a single-choice poll has one voter
+    // per vote.
+    votersCount: q.voters ?? (multiple ? 0 : tallies.reduce((a, b) => a + b, 0)),
+    tallies,
   };
 }
 
@@ -110,7 +126,10 @@ export async function noteData(
   ctx: Context<AppContext>,
   object: APObject,
   author: AccountRow,
+  /** The activity that carried the object (its JSON has what Fedify does not model). */
+  container?: unknown,
 ): Promise<RemoteStatusData> {
+  const raw = rawObjectOf(object, container);
   const documentLoader = await signedLoader(ctx);
   const opts = { documentLoader, suppressError: true };
   const mentionHrefs: string[] = [];
@@ -125,6 +144,16 @@ export async function noteData(
     }
   }
   const media: RemoteMediaData[] = [];
+  const details = rawMediaDetails(raw);
+  const withDetails = (url: string, width: number | null, height: number | null) => {
+    const d = details.get(url);
+    return {
+      width: width ?? d?.width ?? null,
+      height: height ?? d?.height ?? null,
+      blurhash: d?.blurhash ?? null,
+      focus: d?.focus ?? null,
+    };
+  };
   for await (const a of object.getAttachments(opts)) {
     if (a instanceof Link) {
       const url = webHref(a);
@@ -133,8 +162,7 @@ export async function noteData(
           url,
           mediaType: a.mediaType,
           description: null,
-          width: a.width,
-          height: a.height,
+          ...withDetails(url, a.width, a.height),
         });
     } else if (a instanceof Document) {
       const url = webHref(a.url);
@@ -143,8 +171,7 @@ export async function noteData(
         url,
         mediaType: a.mediaType,
         description: str(a.name) || str(a.summary) || null,
-        width: a.width,
-        height: a.height,
+        ...withDetails(url, a.width, a.height),
       });
     }
     if (media.length >= 16) break;
@@ -178,6 +205,7 @@ export async function noteData(
     media,
     poll: object instanceof Question ? await pollOf(ctx, object) : null,
     publishedAt: object.published === null ? null : iso(object.published),
+    quotePolicy: quotePolicyOf(raw, author.followers_url),
     authorDomain: author.domain ?? "",
     emojis,
   };

@@ -131,6 +131,7 @@ export async function signUpPage(c: C, state: SignUpFormState, status: Contentfu
         <label for="username">Username</label>
         <input id="username" name="username" type="text" autocomplete="username" required maxlength="30" value="${state.username ?? ""}" ${invalidAttrs(errors, "username")} />
         ${fieldErrors(errors, "username")}
+        ${honeypotField()}
         <label for="email">Email address</label>
         <input id="email" name="email" type="email" autocomplete="email" required value="${state.email ?? ""}" ${invalidAttrs(errors, "email")} />
         ${fieldErrors(errors, "email")}
@@ -165,6 +166,22 @@ export async function signUpPage(c: C, state: SignUpFormState, status: Contentfu
   );
 }
 
+/** The honeypot (as Mastodon's `website` field): hidden from people, screen readers and the
+ *  tab order, and not autofilled, so only a bot filling every input puts a value in it. */
+export const HONEYPOT_FIELD = "website";
+
+function honeypotField() {
+  return html`<div style="position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden" aria-hidden="true">
+          <label for="${HONEYPOT_FIELD}">Website (leave this empty)</label>
+          <input id="${HONEYPOT_FIELD}" name="${HONEYPOT_FIELD}" type="text" tabindex="-1" autocomplete="off" value="" />
+        </div>`;
+}
+
+/** What a filled honeypot gets: the form again with a notice that names no field, the answer
+ *  any refused sign-up gets, so the bot learns neither which input gave it away nor that it
+ *  was recognised (answering "accepted" would instead mislead a person whose tool filled it). */
+const HONEYPOT_NOTICE = "Your account could not be created. Please check the form and try again.";
+
 const text = (params: Params, name: string): string => {
   const value = params[name];
   return typeof value === "string" ? value : "";
@@ -196,6 +213,9 @@ export const signUpRoutes = new Hono<Env>()
       agreement: text(params, "agreement") !== "",
       inviteCode,
     };
+    // Checked before the service: nothing is created, no mail is sent.
+    if (text(params, HONEYPOT_FIELD) !== "")
+      return signUpPage(c, { ...state, notice: HONEYPOT_NOTICE }, 422);
     const result = await signUpOnWeb(c.var.ctx, {
       username: state.username ?? "",
       email: state.email ?? "",

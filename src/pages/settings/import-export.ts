@@ -10,6 +10,9 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Env } from "../../api/env.ts";
 import { readParams } from "../../api/params.ts";
 import { findOwnProfile } from "../../repos/profiles.ts";
+import { findArchiveFile } from "../../services/archives/find-archive-file.ts";
+import { requestArchive } from "../../services/archives/request-archive.ts";
+import { ARCHIVE_DOWNLOAD_PATH } from "../../services/archives/store-archive.ts";
 import { enqueueDelivery } from "../../services/federation/enqueue-delivery.ts";
 import { exportBookmarksCsv } from "../../services/interactions/export-bookmarks.ts";
 import { exportListsCsv } from "../../services/lists/export-lists.ts";
@@ -23,11 +26,16 @@ import { csrfFailure, csrfField, csrfOk, formToken } from "../auth/web.ts";
 import { errorNotice, field, requireSession, settingsPage } from "./layout.ts";
 
 const PATH = "/settings/import";
+const ARCHIVE_REQUEST_PATH = "/settings/import/archive";
 const KINDS = ["follows", "blocks", "mutes"] as const;
 /** Far more than any real export (Mastodon's follows file for 7,500 accounts is ~400 KB). */
 const MAX_FILE_BYTES = 1024 * 1024;
 
-type Notice = { error?: string; done?: { imported: number; removed: number; skipped: string[] } };
+type Notice = {
+  error?: string;
+  done?: { imported: number; removed: number; skipped: string[] };
+  archive?: string;
+};
 
 async function importPage(
   c: Context<Env>,
@@ -52,6 +60,7 @@ async function importPage(
                   ${done.skipped.slice(0, 50).join(", ")}${done.skipped.length > 50 ? "…" : ""}`
             }</p>`
       }
+      ${notice.archive === undefined ? "" : html`<p role="status">${notice.archive}</p>`}
       <h2>Export</h2>
       <ul>
         <li><a href="/settings/exports/follows.csv">Follows (CSV)</a></li>
@@ -60,6 +69,14 @@ async function importPage(
         <li><a href="/settings/exports/bookmarks.csv">Bookmarks (CSV)</a></li>
         <li><a href="/settings/exports/lists.csv">Lists (CSV)</a></li>
       </ul>
+      <h2>Archive</h2>
+      <p>An archive of your posts, likes, bookmarks and uploads in ActivityStreams format (a zip),
+        once every seven days. We mail you when it is ready; it is kept for seven days.</p>
+      <form method="post" action="${ARCHIVE_REQUEST_PATH}">
+        ${csrfField(token)}
+        <button type="submit">Request archive</button>
+      </form>
+      <p><a href="${ARCHIVE_DOWNLOAD_PATH}">Download your latest archive</a></p>
       <h2>Import</h2>
       <form method="post" action="${PATH}" enctype="multipart/form-data">
         ${csrfField(token)}
@@ -120,6 +137,37 @@ export const importExportRoutes = new Hono<Env>()
       return importPage(c, { error: `The file was not imported: ${result.message}.` }, 422);
     await enqueueDelivery(c.var.ctx, "relationship", accountId, result.federate);
     return importPage(c, { done: result });
+  });
+
+// The archive: requested here, built by the `account.archive` job, downloaded by its owner.
+importExportRoutes
+  .post(ARCHIVE_REQUEST_PATH, async (c) => {
+    const params = await readParams(c);
+    if (!(await csrfOk(c, params))) return csrfFailure(c);
+    const auth = await requireSession(c, PATH);
+    if (auth.response) return auth.response;
+    const accountId = await accountOf(c, auth.session.user_id);
+    if (accountId === undefined) return importPage(c, { error: "No such account." }, 404);
+    const result = await requestArchive(c.var.ctx, accountId);
+    if (result.type === "too-soon") {
+      const error = `You can request an archive once every seven days; next from ${result.nextAt.toISOString().slice(0, 16).replace("T", " ")} UTC.`;
+      return importPage(c, { error }, 429);
+    }
+    return importPage(c, {
+      archive: "Your archive is being prepared. We will mail you when it is ready.",
+    });
+  })
+  .get(ARCHIVE_DOWNLOAD_PATH, async (c) => {
+    const auth = await requireSession(c, ARCHIVE_DOWNLOAD_PATH);
+    if (auth.response) return auth.response;
+    const accountId = await accountOf(c, auth.session.user_id);
+    const file = accountId === undefined ? undefined : await findArchiveFile(c.var.ctx, accountId);
+    if (file === undefined) return c.notFound();
+    const day = file.createdAt.slice(0, 10);
+    c.header("Content-Disposition", `attachment; filename="archive-${day}.zip"`);
+    c.header("Cache-Control", "private, no-store");
+    c.header("X-Content-Type-Options", "nosniff");
+    return c.body(file.body as Uint8Array<ArrayBuffer>, 200, { "Content-Type": file.contentType });
   });
 
 const EXPORTS: Record<string, (c: Context<Env>, accountId: string) => Promise<string>> = {

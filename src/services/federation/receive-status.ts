@@ -30,6 +30,7 @@ import {
   insertStatusTags,
   upsertTags,
 } from "../../repos/statuses.ts";
+import { enqueueCardFetch } from "../cards/enqueue-card-fetch.ts";
 import type { StatusRow } from "../statuses/common.ts";
 import { storeRemoteEmojis } from "./remote-emojis.ts";
 
@@ -39,6 +40,9 @@ export interface RemoteMediaData {
   description: string | null;
   width: number | null;
   height: number | null;
+  /** Mastodon's toot:blurhash and toot:focalPoint, when sent. */
+  blurhash: string | null;
+  focus: { x: number; y: number } | null;
 }
 
 export interface RemotePollData {
@@ -47,6 +51,8 @@ export interface RemotePollData {
   expiresAt: string | null;
   closedAt: string | null;
   votersCount: number;
+  /** Votes per option, as the poll's server counts them. */
+  tallies: number[];
 }
 
 export interface RemoteStatusData {
@@ -67,6 +73,8 @@ export interface RemoteStatusData {
   media: RemoteMediaData[];
   poll: RemotePollData | null;
   publishedAt: string | null;
+  /** interactionPolicy.canQuote as domain/quote-policy.ts stores it (0: not quotable). */
+  quotePolicy: number;
   /** The author's server (its emoji are stored under it) and the emoji the post names. */
   authorDomain: string;
   emojis: RemoteEmoji[];
@@ -102,8 +110,8 @@ export function remoteMediaRows(
       remoteUrl: m.url,
       contentType: m.mediaType,
       description: m.description,
-      blurhash: null,
-      focus: null,
+      blurhash: m.blurhash,
+      focus: m.focus,
       meta: sized
         ? {
             original: {
@@ -174,6 +182,7 @@ export async function receiveStatus(
         sensitive: data.sensitive || data.spoilerText !== "",
         language: data.language,
         application_id: null,
+        quote_approval_policy: data.quotePolicy,
         local: false,
         edited_at: null,
         deleted_at: null,
@@ -226,6 +235,12 @@ export async function receiveStatus(
         payload: { statusId: id },
         runAt: now,
         createdAt: now,
+      });
+      await enqueueCardFetch(trx, ctx.newId, {
+        statusId: id,
+        content: cleanContent(data.content),
+        hasMediaOrPoll: data.media.length > 0 || data.poll !== null,
+        at: now,
       });
       return (await findStatusById(trx, id)) as StatusRow;
     });

@@ -6,6 +6,7 @@
 import type { AppContext } from "../../context.ts";
 import type { EditMediaSnapshot } from "../../db/schema/index.ts";
 import { findMediaOfStatuses, type MediaRow } from "../../repos/media.ts";
+import { refreshRemotePoll } from "../../repos/polls.ts";
 import { findStatusByUri, insertRemoteMedia } from "../../repos/remote-objects.ts";
 import {
   detachMediaExcept,
@@ -60,6 +61,10 @@ export async function updateRemoteStatus(
   if (found.reblog_of_id !== null || found.local) return { type: "not-found" };
   await storeRemoteEmojis(ctx, data.authorDomain, data.emojis);
   const now = ctx.clock.now().toISOString();
+  // Update(Question) carries the poll's new counts (and its end); Mastodon refreshes them
+  // without making an edit of the post.
+  if (found.poll_id !== null && data.poll !== null)
+    await refreshRemotePoll(ctx.db, found.poll_id, data.poll, now);
   const content = cleanContent(data.content);
   const spoilerText = data.spoilerText.slice(0, 10_000);
   const sensitive = data.sensitive || spoilerText !== "";

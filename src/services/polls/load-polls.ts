@@ -31,7 +31,12 @@ export async function loadPolls(
   const now = ctx.clock.now();
   return polls.map((poll) => {
     const mine = tallies.filter((t) => t.pollId === String(poll.id));
-    const counts = poll.options.map((_, i) => mine.find((t) => t.choice === i)?.votes ?? 0);
+    // A remote poll's counts are its server's (we hold only our users' votes for it).
+    const counts = poll.options.map((_, i) =>
+      poll.remote_tallies !== null
+        ? Number(poll.remote_tallies[i] ?? 0)
+        : (mine.find((t) => t.choice === i)?.votes ?? 0),
+    );
     return {
       poll,
       tallies: counts,

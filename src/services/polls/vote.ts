@@ -4,7 +4,13 @@
 // each choice once on a multiple-choice one. A ballot is all-or-nothing.
 import type { AppContext } from "../../context.ts";
 import { isPollExpired, voteError } from "../../domain/polls.ts";
-import { countBallot, findPollById, insertVotes, lockPollForVote } from "../../repos/polls.ts";
+import {
+  bumpRemoteTallies,
+  countBallot,
+  findPollById,
+  insertVotes,
+  lockPollForVote,
+} from "../../repos/polls.ts";
 import { findAccountById } from "../../repos/profiles.ts";
 import { findVisibleStatuses } from "../../repos/status-reads.ts";
 import { NOT_FOUND } from "../statuses/common.ts";
@@ -65,6 +71,11 @@ export async function voteOnPoll(
         at,
       );
       await countBallot(trx, poll.id, choices.length, previous.length === 0);
+      // A remote poll's stored counts move too, read again under the lock.
+      if (poll.remote_tallies !== null) {
+        const locked = await findPollById(trx, poll.id);
+        if (locked !== undefined) await bumpRemoteTallies(trx, locked, choices);
+      }
       return null;
     })
     .catch((error: unknown) => {

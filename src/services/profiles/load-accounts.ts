@@ -14,6 +14,8 @@ export interface LoadedAccount {
   role: RoleDefinition | undefined;
   /** Custom emoji in the display name, note and fields; absent: none loaded. */
   emojis?: EmojiRow[];
+  /** The account this one moved to (accounts.moved_to_account_id), when there is one. */
+  moved?: AccountRow;
 }
 
 /**
@@ -29,11 +31,27 @@ export async function withRoles(
   const roles = await findRolesOfAccounts(ctx.db, localIds);
   const emojis =
     options.emojis === false ? [] : await loadEmojis(ctx, rows.map(accountEmojiSource));
-  return rows.map((account, i) => ({
-    account,
-    role: account.domain === null ? roleOf(roles.get(account.id) ?? null) : undefined,
-    ...(options.emojis === false ? {} : { emojis: emojis[i] ?? [] }),
-  }));
+  // Moved accounts name their new one: one more query, only when the page has any.
+  const movedIds = rows.flatMap((r) =>
+    r.moved_to_account_id === null ? [] : [String(r.moved_to_account_id)],
+  );
+  const moved = new Map(
+    (movedIds.length === 0 ? [] : await findAccountsByIds(ctx.db, [...new Set(movedIds)])).map(
+      (r) => [String(r.id), r],
+    ),
+  );
+  return rows.map((account, i) => {
+    const to =
+      account.moved_to_account_id === null
+        ? undefined
+        : moved.get(String(account.moved_to_account_id));
+    return {
+      account,
+      role: account.domain === null ? roleOf(roles.get(account.id) ?? null) : undefined,
+      ...(options.emojis === false ? {} : { emojis: emojis[i] ?? [] }),
+      ...(to === undefined ? {} : { moved: to }),
+    };
+  });
 }
 
 /** The accounts with these ids, in the order asked, unknown ids skipped. */

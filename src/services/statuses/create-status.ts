@@ -29,6 +29,7 @@ import {
   saveIdempotencyKey,
   upsertTags,
 } from "../../repos/statuses.ts";
+import { enqueueCardFetch } from "../cards/enqueue-card-fetch.ts";
 import { attachPoll } from "../polls/attach-poll.ts";
 import type { QuoteFederationEffect } from "../quotes/common.ts";
 import {
@@ -270,6 +271,12 @@ export async function createStatus(
         payload: { statusId: id },
         runAt: at,
         createdAt: at,
+      });
+      await enqueueCardFetch(trx, ctx.newId, {
+        statusId: id,
+        content: composed.content,
+        hasMediaOrPoll: mediaIds.length > 0 || input.poll !== undefined,
+        at,
       });
       return (await findStatusById(trx, id)) as StatusRow;
     })

@@ -42,6 +42,7 @@ import {
   insertStatusTags,
   upsertTags,
 } from "../../repos/statuses.ts";
+import { resetCardAfterEdit } from "../cards/enqueue-card-fetch.ts";
 import { checkDetails } from "../media/upload.ts";
 import { enqueueEditNotifications } from "../notifications/on-events.ts";
 import { applyPollEdit, planPollEdit } from "../polls/edit-poll.ts";
@@ -175,6 +176,13 @@ export async function editStatus(
         spoilerText,
         sensitive,
         language,
+        at,
+      });
+      await resetCardAfterEdit(trx, ctx.newId, {
+        statusId,
+        content: composed.content,
+        previousContent: status.content,
+        hasMediaOrPoll: mediaIds.length > 0 || changes.poll !== undefined,
         at,
       });
       const mentioned = await updateMentions(

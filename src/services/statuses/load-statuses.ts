@@ -1,12 +1,14 @@
 // Hydration of Status entities: for any number of status rows, their authors (with roles),
 // mentions, hashtags, applications and media in a fixed number of queries (six, and one for
-// the custom emoji of statuses and authors when any text holds a `:shortcode:`), so a page of
+// the custom emoji of statuses and authors when any text holds a `:shortcode:`, one for
+// preview cards when any content holds a link), so a page of
 // 40 costs what a page of 1 does. For a signed-in viewer, the per-viewer flags (favourited,
 // bookmarked, pinned, reblogged, muted) add one query for the page.
 import type { AppContext } from "../../context.ts";
 import type { QuoteEntitlement } from "../../domain/quote-policy.ts";
 import type { EmojiRow } from "../../repos/custom-emojis.ts";
 import { findMediaOfStatuses, type MediaRow } from "../../repos/media.ts";
+import { findCardsOfStatuses, type PreviewCardRow } from "../../repos/preview-cards.ts";
 import { findAccountsByIds } from "../../repos/profiles.ts";
 import type { QuoteRow } from "../../repos/quotes.ts";
 import { findViewerMarks, NO_MARKS } from "../../repos/status-interactions.ts";
@@ -17,6 +19,7 @@ import {
   findVisibleStatuses,
   type MentionRow,
 } from "../../repos/status-reads.ts";
+import { firstCardLink } from "../cards/status-link.ts";
 import { accountEmojiSource, type EmojiSource, loadEmojis } from "../emojis/load-emojis.ts";
 import type { LoadedPoll } from "../polls/common.ts";
 import { loadPollsOfStatuses } from "../polls/load-polls.ts";
@@ -37,6 +40,8 @@ export interface LoadedStatus {
   emojis: EmojiRow[];
   /** Its poll with tallies and the viewer's choices (null: none). */
   poll: LoadedPoll | null;
+  /** The preview card of its first link (null: none, or not fetched yet). */
+  card: PreviewCardRow | null;
   /** A boost's original, hydrated the same way (null for anything but a boost). */
   reblog: LoadedStatus | null;
   /** The viewer has boosted it (false without a viewer). */
@@ -95,6 +100,9 @@ async function loadRound(
   const media = await findMediaOfStatuses(ctx.db, ids);
   // Polls, then their tallies with the viewer's choices: two queries, none without polls.
   const polls = await loadPollsOfStatuses(ctx, rows, viewerId);
+  // Cards: one query, none for a page without links (most of them).
+  const linking = rows.filter((r) => firstCardLink(r.content) !== null).map((r) => r.id);
+  const cards = await findCardsOfStatuses(ctx.db, linking);
   // Only one's own statuses can be pinned; boosts and muted threads come in the same query.
   const conversationIds = rows.flatMap((r) => r.conversation_id ?? []);
   const marks =
@@ -121,6 +129,7 @@ async function loadRound(
         media: media.filter((m) => m.status_id === status.id),
         emojis: emojis[i] ?? [],
         poll: polls.get(status.id) ?? null,
+        card: cards.get(status.id) ?? null,
         favourited: marks.favourited.has(status.id),
         bookmarked: marks.bookmarked.has(status.id),
         pinned: marks.pinned.has(status.id),

@@ -15,6 +15,8 @@ export interface PublicStreamStatus {
   status: StatusRow;
   /** The viewers among those asked about who must not get it. */
   hiding: Set<string>;
+  /** Posted (or boosted) by a local account: the feed access settings' local part. */
+  local: boolean;
 }
 
 /**
@@ -45,5 +47,5 @@ export async function publicStatusForStreams(
     },
     ctx.clock.now().toISOString(),
   );
-  return { status, hiding };
+  return { status, hiding, local: (author?.domain ?? null) === null };
 }

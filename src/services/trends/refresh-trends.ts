@@ -1,9 +1,10 @@
-// The recurring trends.refresh job: scores trending tags and posts from recent public
-// activity (domain/trends.ts) and stores them in `trends`. Links wait for preview cards:
-// without them there is nothing to score, so GET /api/v1/trends/links answers [].
+// The recurring trends.refresh job: scores trending tags, posts and links from recent public
+// activity (domain/trends.ts) and stores them in `trends`. A link's target is its preview
+// card's URL, scored by the distinct accounts whose public posts show that card.
 import type { AppContext } from "../../context.ts";
 import { idForTime } from "../../domain/id.ts";
-import { nextTagScore, statusScore, TREND_RULES } from "../../domain/trends.ts";
+import { nextLinkScore, nextTagScore, statusScore, TREND_RULES } from "../../domain/trends.ts";
+import { countLinkSharers } from "../../repos/preview-cards.ts";
 import {
   countTagAccounts,
   deleteFadedTrends,
@@ -51,6 +52,38 @@ export async function refreshTrends(ctx: AppContext): Promise<void> {
         id: row?.id ?? ctx.newId(),
         kind: "tag",
         targetId: tagId,
+        score: next.score,
+        maxScore: next.maxScore,
+        maxScoreAt: next.maxScoreAt === null ? null : new Date(next.maxScoreAt).toISOString(),
+      });
+    }
+
+    // Links: as tags, over the same two days, by the URL of their card.
+    const sharers = await countLinkSharers(trx, {
+      from: from.toISOString(),
+      split: new Date(today).toISOString(),
+      fromId: idForTime(from),
+      limit: MAX_CANDIDATES,
+    });
+    const linkRows = new Map((await findTrendRows(trx, "link")).map((r) => [r.target_id, r]));
+    const sharersOf = new Map(sharers.map((c) => [c.url, c]));
+    for (const url of new Set([...sharersOf.keys(), ...linkRows.keys()])) {
+      const row = linkRows.get(url);
+      const count = sharersOf.get(url);
+      const next = nextLinkScore(
+        {
+          maxScore: row?.max_score ?? 0,
+          maxScoreAt: row?.max_score_at == null ? null : Date.parse(row.max_score_at),
+        },
+        count?.today ?? 0,
+        count?.yesterday ?? 0,
+        nowMs,
+      );
+      if (row === undefined && next.score === 0) continue;
+      scores.push({
+        id: row?.id ?? ctx.newId(),
+        kind: "link",
+        targetId: url,
         score: next.score,
         maxScore: next.maxScore,
         maxScoreAt: next.maxScoreAt === null ? null : new Date(next.maxScoreAt).toISOString(),

@@ -13,6 +13,9 @@ export function presentAccount(ctx: AppContext, loaded: LoadedAccount): Account 
     mediaUrl: ctx.storage.url,
     ...(loaded.role === undefined ? {} : { role: loaded.role }),
     emojis: (loaded.emojis ?? []).map((e) => toCustomEmoji(e, ctx.storage.url)),
+    ...(loaded.moved === undefined
+      ? {}
+      : { moved: toAccount(loaded.moved, ctx.config.baseUrl, { mediaUrl: ctx.storage.url }) }),
   });
 }
 
