@@ -78,6 +78,29 @@ export async function findHomeAudience(
   return rows.map((r) => ({ accountId: String(r.account_id), languages: r.languages }));
 }
 
+/** Local, active readers following any hashtag of the status (Mastodon's hashtag follows in
+ *  home), minus those who block or mute an account it concerns. */
+export async function findTagFollowerAudience(
+  db: Db,
+  q: { statusId: string; concernedIds: string[]; activeSince: string; now: string },
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom("tag_follows as tf")
+    .innerJoin("status_tags as st", "st.tag_id", "tf.tag_id")
+    .innerJoin("accounts as reader", "reader.id", "tf.account_id")
+    .innerJoin("users as u", "u.account_id", "tf.account_id")
+    .select("tf.account_id")
+    .distinct()
+    .where("st.status_id", "=", q.statusId)
+    .where("reader.domain", "is", null)
+    .where("reader.suspended_at", "is", null)
+    .where("u.last_active_at", ">=", q.activeSince)
+    .where(noBlockBetween("tf.account_id", q.concernedIds))
+    .where(mutesNoneOf("tf.account_id", q.concernedIds, q.now))
+    .execute();
+  return rows.map((r) => String(r.account_id));
+}
+
 export async function insertFeedEntries(db: Db, entries: FeedEntry[]): Promise<void> {
   if (entries.length === 0) return;
   await db

@@ -9,6 +9,7 @@
 //   a reply to someone else → only readers who follow that someone (or are them)
 //   a follow limited to some languages → only statuses in them (or with no language)
 //   a boost → not into a feed that already holds the post or another boost of it
+// Followers of one of a public post's hashtags get it too.
 // Readers not active in the last week get nothing: their home is rebuilt when they come back
 // (note-activity.ts). Domain blocks join here when they exist.
 import type { AppContext } from "../../context.ts";
@@ -17,6 +18,7 @@ import {
   type FeedEntry,
   feedsHolding,
   findHomeAudience,
+  findTagFollowerAudience,
   insertFeedEntries,
 } from "../../repos/feeds.ts";
 import { findAccountById } from "../../repos/profiles.ts";
@@ -95,6 +97,21 @@ export async function fanOutStatus(ctx: AppContext, statusId: string): Promise<s
     await insertFeedEntries(ctx.db, readers.map(entry));
     delivered.push(...readers);
     if (audience.length < BATCH) break;
+  }
+  // Followed hashtags: a public post (not a boost) reaches the homes of those who follow one
+  // of its tags, as Mastodon's FanOutOnWriteService does.
+  if (!isBoost && status.visibility === "public") {
+    const already = new Set(delivered);
+    const followers = (
+      await findTagFollowerAudience(ctx.db, {
+        statusId: status.id,
+        concernedIds: concerned,
+        activeSince: new Date(ctx.clock.now().getTime() - ACTIVE_WINDOW_MS).toISOString(),
+        now,
+      })
+    ).filter((id) => !already.has(id));
+    await insertFeedEntries(ctx.db, followers.map(entry));
+    delivered.push(...followers);
   }
   const message = encodeStreamMessage({ event: "update", payload: status.id });
   await Promise.all(delivered.map((id) => ctx.pubsub.publish(channels.home(id), message)));
