@@ -18,6 +18,8 @@ export interface JobPayloads {
   "feed.unmerge": { readerId: string; accountId: string };
   /** A user back after a week away: rebuild their home from the accounts they follow. */
   "feed.regenerate": { accountId: string };
+  /** A deleted account's uploads: files and rows removed in batches. */
+  "account.purge": { accountId: string };
   /** Drop jobs that gave up more than a week ago (recurring). */
   "jobs.purge": Nothing;
   /** Drop expired entries of Fedify's key-value store (recurring). */

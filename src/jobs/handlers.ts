@@ -9,6 +9,7 @@ import { findArchive } from "../repos/archives.ts";
 import { deleteExpiredKv } from "../repos/fedify-kv.ts";
 import { purgeFailedJobs } from "../repos/jobs.ts";
 import { findPollById } from "../repos/polls.ts";
+import { purgeAccount } from "../services/accounts/purge-account.ts";
 import { removeExpiredArchives } from "../services/archives/remove-expired.ts";
 import { storeArchive } from "../services/archives/store-archive.ts";
 import { fetchStatusCard } from "../services/cards/fetch-card.ts";
@@ -55,6 +56,7 @@ export const jobHandlers: JobHandlers = {
   "list.merge": { run: (ctx, { listId, accountId }) => mergeIntoList(ctx, listId, accountId) },
   "list.unmerge": { run: (ctx, { listId, accountId }) => removeFromList(ctx, listId, accountId) },
   "feed.regenerate": { run: (ctx, { accountId }) => regenerateHome(ctx, accountId) },
+  "account.purge": { run: async (ctx, { accountId }) => void (await purgeAccount(ctx, accountId)) },
   "jobs.purge": {
     run: async (ctx) => {
       const weekAgo = new Date(ctx.clock.now().getTime() - 7 * 24 * 3_600_000).toISOString();

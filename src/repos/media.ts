@@ -237,3 +237,26 @@ export async function findMediaOfStatuses(db: Db, statusIds: string[]): Promise<
     .orderBy("id")
     .execute();
 }
+
+/** A batch of an account's uploads (attached or not): purging a deleted account. */
+export async function findMediaOfAccount(
+  db: Db,
+  accountId: string,
+  limit: number,
+): Promise<MediaRow[]> {
+  return db
+    .selectFrom("media_attachments")
+    .selectAll()
+    .where("account_id", "=", accountId)
+    .orderBy("id")
+    .limit(limit)
+    .execute();
+}
+
+export async function deleteMediaRows(db: Db, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .deleteFrom("media_attachments")
+    .where("id", "in", [...ids])
+    .execute();
+}

@@ -1,7 +1,7 @@
 // Data portability for relationships, as Mastodon offers it:
 //   GET /settings/exports/{follows,blocks,mutes}.csv — downloads in Mastodon's CSV formats
-//   GET /settings/exports/bookmarks.csv — one status URI per line (export only, as yet)
-//   GET /settings/exports/lists.csv — `List name,account address` lines (export only, as yet)
+//   GET /settings/exports/bookmarks.csv — one status URI per line
+//   GET /settings/exports/lists.csv — `List name,account address` lines
 //   GET/POST /settings/import — upload one of those files, merging or overwriting
 // Signed-in web session only; the upload is CSRF-protected like every settings form.
 import { type Context, Hono } from "hono";
@@ -14,6 +14,8 @@ import { findArchiveFile } from "../../services/archives/find-archive-file.ts";
 import { requestArchive } from "../../services/archives/request-archive.ts";
 import { ARCHIVE_DOWNLOAD_PATH } from "../../services/archives/store-archive.ts";
 import { enqueueDelivery } from "../../services/federation/enqueue-delivery.ts";
+import { importBookmarks } from "../../services/imports/import-bookmarks.ts";
+import { importLists } from "../../services/imports/import-lists.ts";
 import { exportBookmarksCsv } from "../../services/interactions/export-bookmarks.ts";
 import { exportListsCsv } from "../../services/lists/export-lists.ts";
 import { type ExportKind, exportCsv } from "../../services/relationships/export-csv.ts";
@@ -28,6 +30,8 @@ import { errorNotice, field, requireSession, settingsPage } from "./layout.ts";
 const PATH = "/settings/import";
 const ARCHIVE_REQUEST_PATH = "/settings/import/archive";
 const KINDS = ["follows", "blocks", "mutes"] as const;
+/** Imports of their own shape (not relationship rows). */
+const OTHER_KINDS = ["bookmarks", "lists"] as const;
 /** Far more than any real export (Mastodon's follows file for 7,500 accounts is ~400 KB). */
 const MAX_FILE_BYTES = 1024 * 1024;
 
@@ -85,6 +89,8 @@ async function importPage(
           <option value="follows">Follows</option>
           <option value="blocks">Blocks</option>
           <option value="mutes">Mutes</option>
+          <option value="bookmarks">Bookmarks</option>
+          <option value="lists">Lists</option>
         </select>
         <fieldset>
           <legend>Mode</legend>
@@ -116,9 +122,13 @@ export const importExportRoutes = new Hono<Env>()
     if (auth.response) return auth.response;
     const accountId = await accountOf(c, auth.session.user_id);
     if (accountId === undefined) return importPage(c, { error: "No such account." }, 404);
-    const kind = field(params, "type") as ImportKind;
+    const kind = field(params, "type") as ImportKind | (typeof OTHER_KINDS)[number];
     const mode = field(params, "mode") as ImportMode;
-    if (!KINDS.includes(kind)) return importPage(c, { error: "Choose what to import." }, 422);
+    if (
+      !(KINDS as readonly string[]).includes(kind) &&
+      !(OTHER_KINDS as readonly string[]).includes(kind)
+    )
+      return importPage(c, { error: "Choose what to import." }, 422);
     if (mode !== "merge" && mode !== "overwrite")
       return importPage(c, { error: "Choose merge or overwrite." }, 422);
     const file = params.data;
@@ -131,6 +141,17 @@ export const importExportRoutes = new Hono<Env>()
       text = new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer());
     } catch {
       return importPage(c, { error: "The file is not UTF-8 text." }, 422);
+    }
+    if (kind === "bookmarks" || kind === "lists") {
+      const done = await (kind === "bookmarks" ? importBookmarks : importLists)(
+        c.var.ctx,
+        accountId,
+        mode,
+        text,
+      );
+      if (done.type === "invalid")
+        return importPage(c, { error: `The file was not imported: ${done.message}.` }, 422);
+      return importPage(c, { done });
     }
     const result = await importCsv(c.var.ctx, accountId, kind, mode, text);
     if (result.type === "invalid")

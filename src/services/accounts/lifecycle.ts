@@ -12,6 +12,7 @@ import type { AccountFederationEffect, DeliveryRecipient } from "../federation/e
 import { forgetInstanceStats } from "../instance/get-instance-info.ts";
 import { endTokenStreams, liveTokenIds } from "../streaming/end-streams.ts";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./create-local-account.ts";
+import { enqueueAccountPurge } from "./purge-account.ts";
 
 export type LifecycleProblem =
   | { type: "wrong-password" }
@@ -114,6 +115,8 @@ export async function deleteOwnAccount(
   // the delete takes the follows with it.
   const recipients = await remoteAudience(ctx, account.id);
   await deleteUserKeepTombstone(ctx.db, user, ctx.clock.now().toISOString());
+  // Uploaded files go in a job (Mastodon removes an account's content in the background).
+  await enqueueAccountPurge(ctx, user.accountId);
   forgetInstanceStats(ctx);
   return {
     type: "ok",

@@ -16,6 +16,7 @@ import { findUserById } from "../../repos/users.ts";
 import { forgetInstanceStats } from "../instance/get-instance-info.ts";
 import { enqueueSignUpNotifications } from "../notifications/on-events.ts";
 import { endTokenStreams, liveTokenIds } from "../streaming/end-streams.ts";
+import { enqueueAccountPurge } from "./purge-account.ts";
 
 export type NotFound = { type: "not-found"; username: string };
 
@@ -116,6 +117,8 @@ export async function deleteLocalUser(
   const user = await findLocalUser(ctx.db, username);
   if (user === undefined) return { type: "not-found", username };
   await deleteUserKeepTombstone(ctx.db, user, ctx.clock.now().toISOString());
+  // Uploaded files go in a job (Mastodon removes an account's content in the background).
+  await enqueueAccountPurge(ctx, user.accountId);
   forgetInstanceStats(ctx);
   return { type: "ok", user };
 }
