@@ -8,12 +8,15 @@ import { repoRoot } from "./lib/proc.ts";
 import { headlineTable, writeResult } from "./lib/report.ts";
 import type { Scenario } from "./lib/types.ts";
 import { scenario as coldStart } from "./scenarios/cold-start.ts";
+import { scenario as delivery } from "./scenarios/delivery.ts";
 import { scenario as fanOut } from "./scenarios/fan-out.ts";
 import { scenario as homeTimeline } from "./scenarios/home-timeline.ts";
 import { scenario as idleRss } from "./scenarios/idle-rss.ts";
+import { scenario as inbox } from "./scenarios/inbox.ts";
 import { scenario as instanceThroughput } from "./scenarios/instance-throughput.ts";
 import { scenario as post } from "./scenarios/post.ts";
 import { scenario as streaming } from "./scenarios/streaming.ts";
+import { scenario as webBundle } from "./scenarios/web-bundle.ts";
 
 const SCENARIOS: Scenario[] = [
   coldStart,
@@ -23,6 +26,9 @@ const SCENARIOS: Scenario[] = [
   fanOut,
   homeTimeline,
   streaming,
+  inbox,
+  delivery,
+  webBundle,
 ];
 
 function usage(message?: string, code = 2): never {

@@ -12,6 +12,7 @@ import { API_THROTTLES, rateLimit } from "./api/middleware/rate-limit.ts";
 import { requestId } from "./api/middleware/request-id.ts";
 import { securityHeaders } from "./api/middleware/security-headers.ts";
 import { assetRoutes } from "./assets/routes.ts";
+import { webManifestRoutes } from "./assets/web-manifest.ts";
 import type { AppContext } from "./context.ts";
 import { discoveryRoutes } from "./federation/discovery/index.ts";
 import { createFederation } from "./federation/federation.ts";
@@ -25,9 +26,12 @@ import { signInRoutes } from "./pages/auth/sign-in.ts";
 import { signUpRoutes } from "./pages/auth/sign-up.ts";
 import { pageRoutes } from "./pages/index.ts";
 import { profileRoutes } from "./pages/profile.ts";
+import { publicPageRoutes } from "./pages/public/index.ts";
+import { serviceWorkerRoutes } from "./pages/service-worker.ts";
 import { emailSettingsRoutes } from "./pages/settings/email.ts";
 import { importExportRoutes } from "./pages/settings/import-export.ts";
 import { settingsRoutes } from "./pages/settings/index.ts";
+import { webAppRoutes } from "./pages/web-app.ts";
 
 // The streaming API's WebSocket hangs off the Node server's `upgrade` event, not a route: the
 // server's creators (cli/serve.ts, the test rig) attach it next to the app.
@@ -57,6 +61,8 @@ export function createApp(ctx: AppContext): Hono<Env> {
   app.route("/", discoveryRoutes);
   app.route("/api", apiRoutes);
   app.route("/", assetRoutes);
+  app.route("/", webManifestRoutes);
+  app.route("/", serviceWorkerRoutes);
   app.route("/", mediaRoutes);
   app.route("/", confirmationPage);
   app.route("/", oauthRoutes);
@@ -67,8 +73,11 @@ export function createApp(ctx: AppContext): Hono<Env> {
   app.route("/", settingsRoutes);
   app.route("/", emailSettingsRoutes);
   app.route("/", importExportRoutes);
+  // The web app before the pages it stands in for when someone is signed in (`/`, profiles).
+  app.route("/", webAppRoutes);
   app.route("/", pageRoutes);
   app.route("/", profileRoutes);
+  app.route("/", publicPageRoutes);
 
   app.notFound(onNotFound);
   app.onError(onError);

@@ -35,6 +35,12 @@ export interface Config {
    * addresses (tests and local development only; off by default, an SSRF guard).
    */
   readonly allowPrivateFederation: boolean;
+  /** HEARTH_AUTHORIZED_FETCH: signed GETs required (also the `authorized_fetch` setting). */
+  readonly authorizedFetch: boolean;
+  /** HEARTH_FEDERATION_CONCURRENCY: Fedify messages (deliveries, inbox work) run at once. */
+  readonly federationConcurrency: number;
+  /** HEARTH_DELIVERY_HOST_CONCURRENCY: deliveries to one host at once (a slow peer's share). */
+  readonly deliveryHostConcurrency: number;
 }
 
 export type SmtpConfig =
@@ -70,6 +76,15 @@ function parsePort(env: Env): number {
   if (raw === undefined) return 3000;
   if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 65535) {
     throw new ConfigError("PORT", `must be a port number from 1 to 65535, got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+function parseCount(env: Env, name: string, fallback: number): number {
+  const raw = nonEmpty(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 1000) {
+    throw new ConfigError(name, `must be a whole number from 1 to 1000, got "${raw}"`);
   }
   return Number(raw);
 }
@@ -280,5 +295,8 @@ export function parseConfig(env: Env = process.env, cwd: string = process.cwd())
     smtp: freezeOrNull(parseSmtp(env)),
     mailFrom: parseMailFrom(env, domain),
     allowPrivateFederation: parseBoolean(env, "HEARTH_ALLOW_PRIVATE_FEDERATION", false),
+    authorizedFetch: parseBoolean(env, "HEARTH_AUTHORIZED_FETCH", false),
+    federationConcurrency: parseCount(env, "HEARTH_FEDERATION_CONCURRENCY", 16),
+    deliveryHostConcurrency: parseCount(env, "HEARTH_DELIVERY_HOST_CONCURRENCY", 4),
   });
 }

@@ -21,12 +21,14 @@ import { notificationRequestRoutes } from "./v1/notifications/requests.ts";
 import { pollRoutes } from "./v1/polls.ts";
 import { preferencesRoutes } from "./v1/preferences.ts";
 import { profileRoutes } from "./v1/profile/index.ts";
+import { pushRoutes } from "./v1/push.ts";
 import {
   blockListRoutes,
   endorsementListRoutes,
   followRequestRoutes,
   muteListRoutes,
 } from "./v1/relationships/own-lists.ts";
+import { reportRoutes } from "./v1/reports.ts";
 import { scheduledStatusRoutes } from "./v1/scheduled-statuses/index.ts";
 import { statusEditRoutes } from "./v1/statuses/edits.ts";
 import { statusRoutes } from "./v1/statuses/index.ts";
@@ -80,6 +82,8 @@ export const apiRoutes = new Hono<Env>()
   .route("/v1/followed_tags", followedTagRoutes)
   .route("/v1/featured_tags", featuredTagRoutes)
   .route("/v1/preferences", preferencesRoutes)
+  .route("/v1/push", pushRoutes)
+  .route("/v1/reports", reportRoutes)
   .route("/v1/apps", appsRoutes)
   .route("/v1/emails", emailRoutes)
   .route("/v1/instance", instanceV1Routes)

@@ -1,5 +1,5 @@
 // The images Hearth ships: the default instance thumbnail, the app icons, and the pictures of
-// accounts without an avatar or header. They are small (about 100 KB together), read once at
+// accounts without an avatar or header; and the public pages' stylesheet. They are small (about 100 KB together), read once at
 // start and served from memory by ./routes.ts.
 //
 // Their URLs carry a digest of the content (/assets/<digest>/<name>), so they can be cached
@@ -26,6 +26,8 @@ export const THUMBNAIL = "images/preview.png"; // 1200 × 630, Mastodon's @1x si
 export const THUMBNAIL_2X = "images/preview@2x.png"; // 2400 × 1260
 export const MISSING_AVATAR = "avatars/missing.png";
 export const MISSING_HEADER = "headers/missing.png";
+/** The stylesheet of the public pages (src/pages/public/). */
+export const PUBLIC_CSS = "styles/public.css";
 
 /**
  * BlurHash (4 × 3 components) of images/preview.png, computed from the picture by the script
@@ -44,13 +46,15 @@ const NAMES = [
   THUMBNAIL_2X,
   MISSING_AVATAR,
   MISSING_HEADER,
+  PUBLIC_CSS,
   ...APP_ICON_SIZES.map(appIconName),
 ];
 
 function load(name: string): Asset {
   const body = new Uint8Array(readFileSync(new URL(name, import.meta.url)));
   const digest = createHash("sha256").update(body).digest("hex").slice(0, 16);
-  return { name, digest, contentType: "image/png", body };
+  const contentType = name.endsWith(".css") ? "text/css; charset=utf-8" : "image/png";
+  return { name, digest, contentType, body };
 }
 
 const assets: ReadonlyMap<string, Asset> = new Map(NAMES.map((name) => [name, load(name)]));

@@ -16,6 +16,7 @@ import {
 } from "../services/accounts/manage-user.ts";
 import { exhaustive, parseOptions, withContext, withSubcommands } from "./command-kit.ts";
 import { CliError, type CliIo, usageError } from "./io.ts";
+import { suspendCommand, unsuspendCommand } from "./suspend.ts";
 
 export const ACCOUNTS_USAGE = `Usage: hearth accounts <subcommand> ...
 
@@ -23,6 +24,8 @@ export const ACCOUNTS_USAGE = `Usage: hearth accounts <subcommand> ...
   approve <username>                              approve a sign-up waiting for a moderator
   modify <username> [--role R|none] [--confirm] [--disable|--enable] [--reset-password]
   delete <username> --yes                         delete the user; the name stays reserved
+  suspend|unsuspend <username>                    hide the account (its actor answers 410;
+                                                  remote followers get a Delete) or bring it back
 
 create makes an account that can log in at once, whatever the registrations setting says:
   --email <address>   Required; one account per address.
@@ -171,4 +174,6 @@ export const accountsCommand = withSubcommands("accounts", ACCOUNTS_USAGE, {
   approve,
   modify,
   delete: remove,
+  suspend: suspendCommand,
+  unsuspend: unsuspendCommand,
 });

@@ -5,6 +5,12 @@ import { DataDirInUseError } from "../lib/data-dir-lock.ts";
 import { HEARTH_VERSION } from "../version.ts";
 import { ACCOUNTS_USAGE, accountsCommand } from "./accounts.ts";
 import { type Command, parseOptions } from "./command-kit.ts";
+import {
+  DOMAIN_ALLOWS_USAGE,
+  DOMAIN_BLOCKS_USAGE,
+  domainAllowsCommand,
+  domainBlocksCommand,
+} from "./domain-blocks.ts";
 import { EMOJI_USAGE, emojiCommand } from "./emoji.ts";
 import { INVITES_USAGE, invitesCommand } from "./invites.ts";
 import { CliError, type CliIo, processIo, usageError } from "./io.ts";
@@ -39,6 +45,10 @@ Commands:
                                        Manage custom emoji (see \`hearth help emoji\`)
   trends list | approve|reject <kind> <target>
                                        Review trending tags and posts
+  domain-blocks list | add <domain> [--severity ...] | remove <domain>
+                                       Block servers (see \`hearth help domain-blocks\`)
+  domain-allows list | add <domain> | remove <domain>
+                                       The allow-list of limited federation
   help [command]                       Show this text, or a command's details
   version                              Print the version
 
@@ -52,6 +62,8 @@ const HELP: Record<string, string> = {
   jobs: JOBS_USAGE,
   emoji: EMOJI_USAGE,
   trends: TRENDS_USAGE,
+  "domain-blocks": DOMAIN_BLOCKS_USAGE,
+  "domain-allows": DOMAIN_ALLOWS_USAGE,
 };
 
 const commands: Record<string, Command> = {
@@ -69,6 +81,8 @@ const commands: Record<string, Command> = {
   jobs: jobsCommand,
   emoji: emojiCommand,
   trends: trendsCommand,
+  "domain-blocks": domainBlocksCommand,
+  "domain-allows": domainAllowsCommand,
   help: async (args, io) => {
     const [topic] = args;
     if (topic !== undefined && HELP[topic] === undefined && commands[topic] === undefined)

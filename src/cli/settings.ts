@@ -21,7 +21,9 @@ Settings: ${SETTING_KEYS.join(", ")}
   registrations: open, approval or closed
   contact_account: the username of a local account
   languages: ISO 639 codes separated by commas, such as en,de
-  featured_accounts: local usernames separated by commas (suggested to everyone)`;
+  featured_accounts: local usernames separated by commas (suggested to everyone)
+  federation_mode: open, or allowlist (only \`hearth domain-allows\` servers federate)
+  authorized_fetch: true or false (signed GETs required for ActivityPub documents)`;
 
 function unknownKey(key: string): CliError {
   return new CliError(`unknown setting "${key}"; settings are ${SETTING_KEYS.join(", ")}`);
@@ -29,7 +31,7 @@ function unknownKey(key: string): CliError {
 
 /** A value the way `set` takes it, so `get` output can be fed back. */
 function formatValue(value: InstanceSettings[SettingKey]): string {
-  return Array.isArray(value) ? value.join(",") : value;
+  return Array.isArray(value) ? value.join(",") : String(value);
 }
 
 async function list(args: string[], io: CliIo): Promise<number> {

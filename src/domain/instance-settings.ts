@@ -30,6 +30,10 @@ export interface InstanceSettings {
   /** Hashtag and link timelines and hashtag streams. */
   local_topic_feed_access: FeedAccessValue;
   remote_topic_feed_access: FeedAccessValue;
+  /** open: federate with everyone not suspended; allowlist: only `hearth domain-allows` hosts. */
+  federation_mode: "open" | "allowlist";
+  /** Signed GETs required for ActivityPub documents (HEARTH_AUTHORIZED_FETCH=true also turns it on). */
+  authorized_fetch: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<InstanceSettings> = Object.freeze({
@@ -52,6 +56,8 @@ export const DEFAULT_SETTINGS: Readonly<InstanceSettings> = Object.freeze({
   remote_live_feed_access: "public",
   local_topic_feed_access: "public",
   remote_topic_feed_access: "public",
+  federation_mode: "open",
+  authorized_fetch: false,
 });
 
 export type SettingKey = keyof InstanceSettings;
@@ -124,6 +130,14 @@ export function parseSetting<K extends SettingKey>(key: K, text: string): Settin
       return text === "public" || text === "authenticated" || text === "disabled"
         ? ok(text)
         : fail(`${key} must be public, authenticated or disabled`);
+    case "federation_mode":
+      return text === "open" || text === "allowlist"
+        ? ok(text)
+        : fail("federation_mode must be open or allowlist");
+    case "authorized_fetch":
+      return text === "true" || text === "false"
+        ? ok(text === "true")
+        : fail("authorized_fetch must be true or false");
     case "status_page_url":
       if (text === "") return ok(text);
       try {

@@ -37,7 +37,16 @@ export interface JobPayloads {
   /** Publish a scheduled post when its time has come (services/scheduled-statuses/publish.ts). */
   "status.publish-scheduled": { scheduledStatusId: string };
   /** Notify a local account of an event (services/notifications/notify.ts applies the rules). */
-  notify: { type: string; recipientId: string; fromId: string; statusId: string | null };
+  notify: {
+    type: string;
+    recipientId: string;
+    fromId: string;
+    statusId: string | null;
+    /** `admin.report`: the report it names. */
+    reportId?: string | null;
+  };
+  /** Send one notification to one Web Push subscription (services/push/deliver-push.ts). */
+  "push.deliver": { subscriptionId: string; notificationId: string };
   /** The preview card of a post's first link (services/cards/fetch-card.ts). */
   "status.fetch-card": { statusId: string };
   /** Build a requested account archive (federation/archive.ts, services/archives). */
@@ -46,6 +55,14 @@ export interface JobPayloads {
   "account.archive-cleanup": Nothing;
   /** Score trending tags and statuses (services/trends/refresh-trends.ts, recurring). */
   "trends.refresh": Nothing;
+  /** A remote reply's unknown parent, fetched; `remaining` bounds the chain (federation/threads.ts). */
+  "status.fetch-ancestor": { statusId: string; remaining: number };
+  /** A remote post's replies collection, fetched within bounds (federation/threads.ts). */
+  "status.fetch-replies": { statusId: string };
+  /** A remote account's actor document, fetched again because our copy is stale. */
+  "account.refresh": { accountId: string };
+  /** A local account moved: its local followers follow the target (services/moves). */
+  "account.move-followers": { originId: string; targetId: string };
   /** Deliver a local action to other servers: a service's `federate` value, tagged with its
    *  kind and acting account (services/federation/enqueue-delivery.ts has the exact shapes). */
   "federation.deliver": {
@@ -65,7 +82,8 @@ export type DeliveryKind =
   | "poll"
   | "quote"
   | "featured-tag"
-  | "account";
+  | "account"
+  | "report";
 
 export type JobType = keyof JobPayloads;
 

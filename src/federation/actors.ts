@@ -13,10 +13,12 @@ import {
 } from "@fedify/vocab";
 import type { AppContext } from "../context.ts";
 import { type ActorState, actorState as decideActorState } from "../domain/actor-state.ts";
+import { findAliasUris } from "../repos/account-moves.ts";
 import { findLocalActor, type LocalActorRow } from "../repos/federation-reads.ts";
-import { findAccountByAddress } from "../repos/profiles.ts";
+import { findAccountByAddress, findAccountById } from "../repos/profiles.ts";
 import { accountEmojiSource, loadEmojis } from "../services/emojis/load-emojis.ts";
 import { getActorKeys } from "../services/federation/actor-keys.ts";
+import { mayRead, minimalActor } from "./authorized-fetch.ts";
 import { toEmojiTag } from "./emoji.ts";
 import { instant } from "./temporal.ts";
 
@@ -73,9 +75,13 @@ async function accountActor(
   const app = ctx.data;
   const account = row.account;
   const id = String(account.id);
-  const [keys, [emojis = []]] = await Promise.all([
+  const [keys, [emojis = []], aliases, movedTo] = await Promise.all([
     ctx.getActorKeyPairs(id),
     loadEmojis(app, [accountEmojiSource(account)]),
+    findAliasUris(app.db, id),
+    account.moved_to_account_id === null
+      ? undefined
+      : findAccountById(app.db, String(account.moved_to_account_id)),
   ]);
   const values = {
     id: ctx.getActorUri(id),
@@ -104,9 +110,9 @@ async function accountActor(
     publicKey: keys[0]?.cryptographicKey ?? null,
     assertionMethods: keys.map((k) => k.multikey),
     tags: emojis.map((e) => toEmojiTag(app, e)),
-    // Aliases and moves come with the Move work.
-    aliases: [],
-    successor: null,
+    // /settings/aliases and /settings/migration (services/moves).
+    aliases: aliases.map((uri) => new URL(uri)),
+    successor: movedTo === undefined ? null : new URL(movedTo.uri),
   };
   return account.bot ? new Service(values) : new Person(values);
 }
@@ -127,6 +133,8 @@ export function registerActors(federation: Federation<AppContext>): void {
           deleted: instant(at),
         });
       }
+      // Secure mode: an unsigned request sees only the fields needed to verify signatures.
+      if (!(await mayRead(ctx))) return minimalActor(ctx, identifier, row.account.username);
       return accountActor(ctx, row);
     })
     .mapActorAlias(INSTANCE_ACTOR_PATH, INSTANCE_ACTOR)

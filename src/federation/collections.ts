@@ -14,6 +14,7 @@ import {
   listPublicPins,
 } from "../repos/federation-reads.ts";
 import { actorState, INSTANCE_ACTOR } from "./actors.ts";
+import { authorizeFetch } from "./authorized-fetch.ts";
 import { loadNoteParts, toNote, toOutboxActivity } from "./notes.ts";
 
 const FIRST = "first";
@@ -94,7 +95,8 @@ function registerFollows(federation: Federation<AppContext>, kind: "followers" |
         };
       })
       .setCounter(counter)
-      .setFirstCursor(firstCursor);
+      .setFirstCursor(firstCursor)
+      .authorize(authorizeFetch);
   } else {
     federation
       .setFollowingDispatcher(path, async (ctx, id, cursor) => {
@@ -106,7 +108,8 @@ function registerFollows(federation: Federation<AppContext>, kind: "followers" |
         };
       })
       .setCounter(counter)
-      .setFirstCursor(firstCursor);
+      .setFirstCursor(firstCursor)
+      .authorize(authorizeFetch);
   }
 }
 
@@ -135,23 +138,22 @@ function registerOutbox(federation: Federation<AppContext>) {
       const row = await owner(ctx, id);
       return row === null ? (id === INSTANCE_ACTOR ? 0 : null) : Number(row.account.statuses_count);
     })
-    .setFirstCursor(async (ctx, id) => ((await owner(ctx, id)) === null ? null : FIRST));
+    .setFirstCursor(async (ctx, id) => ((await owner(ctx, id)) === null ? null : FIRST))
+    .authorize(authorizeFetch);
 }
 
 function registerFeatured(federation: Federation<AppContext>) {
-  federation.setFeaturedDispatcher(
-    "/ap/users/{identifier}/collections/featured",
-    async (ctx, id) => {
+  federation
+    .setFeaturedDispatcher("/ap/users/{identifier}/collections/featured", async (ctx, id) => {
       const row = await owner(ctx, id);
       if (row === null) return null;
       const pins = await listPublicPins(ctx.data.db, id);
       const parts = await loadNoteParts(ctx.data, pins);
       return { items: pins.map((s) => toNote(ctx.data, ctx, s, parts.get(String(s.id))!)) };
-    },
-  );
-  federation.setFeaturedTagsDispatcher(
-    "/ap/users/{identifier}/collections/tags",
-    async (ctx, id) => {
+    })
+    .authorize(authorizeFetch);
+  federation
+    .setFeaturedTagsDispatcher("/ap/users/{identifier}/collections/tags", async (ctx, id) => {
       const row = await owner(ctx, id);
       if (row === null) return null;
       const names = await listFeaturedTagNames(ctx.data.db, id);
@@ -165,8 +167,8 @@ function registerFeatured(federation: Federation<AppContext>) {
             }),
         ),
       };
-    },
-  );
+    })
+    .authorize(authorizeFetch);
 }
 
 export function registerCollections(federation: Federation<AppContext>): void {

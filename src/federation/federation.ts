@@ -13,6 +13,7 @@ import { Note } from "@fedify/vocab";
 import type { AppContext } from "../context.ts";
 import { findPublicLocalStatus } from "../repos/federation-reads.ts";
 import { registerActors } from "./actors.ts";
+import { authorizeFetch } from "./authorized-fetch.ts";
 import { registerCollections } from "./collections.ts";
 import { registerInbox } from "./inbox/index.ts";
 import { DatabaseKvStore } from "./kv-store.ts";
@@ -43,12 +44,14 @@ export function createFederation(ctx: AppContext): Federation<AppContext> {
   registerActors(federation);
   registerCollections(federation);
   // Our public and unlisted posts, at the URI statuses already carry (/ap/statuses/<id>).
-  federation.setObjectDispatcher(Note, STATUS_PATH, async (fctx, values) => {
-    const status = await findPublicLocalStatus(fctx.data.db, values.id);
-    if (status === undefined) return null;
-    const parts = await loadNoteParts(fctx.data, [status]);
-    return toNote(fctx.data, fctx, status, parts.get(String(status.id))!);
-  });
+  federation
+    .setObjectDispatcher(Note, STATUS_PATH, async (fctx, values) => {
+      const status = await findPublicLocalStatus(fctx.data.db, values.id);
+      if (status === undefined) return null;
+      const parts = await loadNoteParts(fctx.data, [status]);
+      return toNote(fctx.data, fctx, status, parts.get(String(status.id))!);
+    })
+    .authorize(authorizeFetch);
   // FEP-044f stamps approving quotes of our posts (quote-stamps.ts).
   registerQuoteStamps(federation);
   // One listener per activity type (inbox/index.ts), on personal inboxes and the shared one.

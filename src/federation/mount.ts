@@ -5,6 +5,7 @@ import type { Federation } from "@fedify/fedify";
 import type { Context, MiddlewareHandler, Next } from "hono";
 import type { Env } from "../api/env.ts";
 import type { AppContext } from "../context.ts";
+import { refuseByPolicy } from "./instance-gate.ts";
 
 export const FEDERATION_PATHS = [
   "/.well-known/webfinger",
@@ -38,6 +39,9 @@ export function federationMiddleware(federation: Federation<AppContext>): Middle
       await next();
       return c.res;
     };
+    // Signed by a server we do not federate with: 403 before anything is fetched or queued.
+    const refused = await refuseByPolicy(c.var.ctx, c.req.raw);
+    if (refused !== null) return refused;
     const response = await federation.fetch(c.req.raw, {
       contextData: c.var.ctx,
       onNotFound: fallThrough,

@@ -20,11 +20,13 @@ import { getLogger } from "@logtape/logtape";
 import type { AppContext } from "../context.ts";
 import type { AccountRow } from "../repos/accounts.ts";
 import { findAccountByUri, type RemoteEmoji } from "../repos/remote-objects.ts";
+import { scheduleAccountRefresh } from "../services/federation/refresh-jobs.ts";
 import {
   type RemoteAccountData,
   removeRemoteAccount,
   upsertRemoteAccount,
 } from "../services/federation/remote-account.ts";
+import { acceptsMediaFrom, federatesWith } from "../services/instance-domain-blocks/policy.ts";
 import { INSTANCE_ACTOR } from "./actors.ts";
 import { emojiOf } from "./inbox/note-data.ts";
 
@@ -55,9 +57,18 @@ function text(value: unknown): string | null {
   return value == null ? null : String(value);
 }
 
-/** Signed with the instance actor: peers in authorized-fetch mode answer only signed GETs. */
+/**
+ * Signed with the instance actor: peers in authorized-fetch mode answer only signed GETs.
+ * Hosts the federation policy cuts off (suspended, or not allowed) are never asked.
+ */
 export async function signedLoader(ctx: Ctx) {
-  return ctx.getDocumentLoader({ identifier: INSTANCE_ACTOR });
+  const loader = await ctx.getDocumentLoader({ identifier: INSTANCE_ACTOR });
+  return async (url: string, options?: Parameters<typeof loader>[1]) => {
+    const host = URL.parse(url)?.host;
+    if (host !== undefined && !(await federatesWith(ctx.data, host)))
+      throw new Error(`${host} is not allowed to federate with this server`);
+    return loader(url, options);
+  };
 }
 
 interface Jrd {
@@ -66,6 +77,8 @@ interface Jrd {
 }
 
 async function webfinger(ctx: Ctx, resource: string, actorUrl: URL): Promise<Jrd | null> {
+  const domain = resource.slice(resource.lastIndexOf("@") + 1);
+  if (!(await federatesWith(ctx.data, domain))) return null;
   // Fedify looks acct: up over https only. With private federation on (tests, development)
   // a peer on plain http is asked over http; that mode already allows loopback addresses.
   if (actorUrl.protocol === "http:" && ctx.data.config.allowPrivateFederation) {
@@ -156,6 +169,8 @@ async function toData(ctx: Ctx, actor: Actor, domain: string): Promise<RemoteAcc
     total(() => actor.getFollowing(opts)),
     total(() => actor.getOutbox(opts)),
   ]);
+  // reject_media (instance domain blocks): no pictures or emoji of that server.
+  const media = await acceptsMediaFrom(ctx.data, domain);
   return {
     uri: actor.id!.href,
     username: text(actor.preferredUsername)!,
@@ -164,8 +179,8 @@ async function toData(ctx: Ctx, actor: Actor, domain: string): Promise<RemoteAcc
     name: text(actor.name),
     summary: text(actor.summary),
     fields,
-    avatarUrl: webHref(icon?.url),
-    headerUrl: webHref(image?.url),
+    avatarUrl: media ? webHref(icon?.url) : null,
+    headerUrl: media ? webHref(image?.url) : null,
     locked: actor.manuallyApprovesFollowers === true,
     bot: actor instanceof Service || actor instanceof Application,
     discoverable: actor.discoverable,
@@ -182,7 +197,7 @@ async function toData(ctx: Ctx, actor: Actor, domain: string): Promise<RemoteAcc
     statusesCount,
     publishedAt:
       actor.published === null ? null : new Date(actor.published.toString()).toISOString(),
-    emojis,
+    emojis: media ? emojis : [],
   };
 }
 
@@ -210,14 +225,16 @@ export async function resolveRemoteAccount(
   const known = await findAccountByUri(ctx.data.db, href);
   if (known?.domain === null) return known;
   if (new URL(href).origin === new URL(ctx.data.config.baseUrl).origin) return null;
+  // A server we do not federate with: nothing fetched, nothing new stored.
+  if (!(await federatesWith(ctx.data, new URL(href).host))) return known ?? null;
   const now = ctx.data.clock.now().getTime();
-  if (
-    known !== undefined &&
-    options.refresh !== true &&
-    (known.suspended_at !== null ||
-      (known.fetched_at !== null && now - Date.parse(known.fetched_at) < STALE_MS))
-  )
+  if (known !== undefined && options.refresh !== true) {
+    // A stale copy still answers now; the refetch is a job (refresh-actor.ts), so a lookup,
+    // a mention or an incoming activity never waits on the actor's server.
+    const fresh = known.fetched_at !== null && now - Date.parse(known.fetched_at) < STALE_MS;
+    if (!fresh && known.suspended_at === null) await scheduleAccountRefresh(ctx.data, known.id);
     return known;
+  }
   let object: unknown = options.actor?.id?.href === href ? options.actor : undefined;
   try {
     object ??= await ctx.lookupObject(href, { documentLoader: await signedLoader(ctx) });
@@ -234,7 +251,10 @@ export async function resolveRemoteAccount(
   const id = actor.id!;
   const username = text(actor.preferredUsername);
   if (id.host !== new URL(href).host || username === null || username === "") return null;
-  if (!/^[\p{L}\p{N}_.-]+$/u.test(username) || username.length > 255) return null;
+  // An instance actor is named after its host: with a port (servers on loopback), that has a
+  // colon, allowed there only.
+  const named = username === id.host.toLowerCase() ? id.hostname : username;
+  if (!/^[\p{L}\p{N}_.-]+$/u.test(named) || username.length > 255) return null;
   const domain = await confirmedDomain(ctx, username, id);
   if (domain === null) return known ?? null;
   return upsertRemoteAccount(ctx.data, await toData(ctx, actor, domain));

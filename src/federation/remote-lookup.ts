@@ -33,6 +33,19 @@ export function registerFederationLookup(app: AppContext, federation: Federation
       const status = await storeFetchedPost(ctx, object as Parameters<typeof storeFetchedPost>[1]);
       return status === null ? null : { type: "status", status };
     },
+    async aliases(uri) {
+      const ctx = context();
+      if (new URL(uri).origin === new URL(app.config.baseUrl).origin) return null;
+      // Never a stored copy: a move is confirmed by what the target says now.
+      let object: unknown;
+      try {
+        object = await ctx.lookupObject(uri, { documentLoader: await signedLoader(ctx) });
+      } catch {
+        return null;
+      }
+      if (!isActor(object) || object.id?.href !== uri) return null;
+      return object.aliasIds.map((a) => a.href);
+    },
   };
   registerRemoteLookup(app, lookup);
 }

@@ -7,7 +7,7 @@ import type { Object as APObject } from "@fedify/vocab";
 import type { AppContext } from "../context.ts";
 import { findStatusByUri } from "../repos/remote-objects.ts";
 import type { StatusRow } from "../repos/statuses.ts";
-import { receiveStatus } from "../services/federation/receive-status.ts";
+import { type ReceiveStatusOptions, receiveStatus } from "../services/federation/receive-status.ts";
 import { isPost, sameOrigin } from "./inbox/common.ts";
 import { noteData } from "./inbox/note-data.ts";
 import { resolveRemoteAccount, signedLoader } from "./remote-actor.ts";
@@ -16,6 +16,7 @@ import { resolveRemoteAccount, signedLoader } from "./remote-actor.ts";
 export async function storeFetchedPost(
   ctx: Context<AppContext>,
   object: APObject,
+  options: ReceiveStatusOptions = {},
 ): Promise<StatusRow | null> {
   if (!isPost(object)) return null;
   const known = await findStatusByUri(ctx.data.db, object.id!.href);
@@ -24,11 +25,15 @@ export async function storeFetchedPost(
   if (authorId === null || !sameOrigin(authorId, object.id)) return null;
   const author = await resolveRemoteAccount(ctx, authorId);
   if (author === null || author.domain === null || author.suspended_at !== null) return null;
-  return (await receiveStatus(ctx.data, await noteData(ctx, object, author))).status;
+  return (await receiveStatus(ctx.data, await noteData(ctx, object, author), options)).status;
 }
 
 /** The post at `uri`: stored already, or fetched from its origin and stored now. */
-export async function remotePostAt(ctx: Context<AppContext>, uri: URL): Promise<StatusRow | null> {
+export async function remotePostAt(
+  ctx: Context<AppContext>,
+  uri: URL,
+  options: ReceiveStatusOptions = {},
+): Promise<StatusRow | null> {
   const known = await findStatusByUri(ctx.data.db, uri.href);
   if (known !== undefined) return known.deleted_at === null ? known : null;
   if (uri.origin === new URL(ctx.data.config.baseUrl).origin) return null;
@@ -38,5 +43,5 @@ export async function remotePostAt(ctx: Context<AppContext>, uri: URL): Promise<
   } catch {
     return null;
   }
-  return object === null ? null : storeFetchedPost(ctx, object);
+  return object === null ? null : storeFetchedPost(ctx, object, options);
 }

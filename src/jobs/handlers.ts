@@ -5,6 +5,8 @@ import type { AppContext } from "../context.ts";
 import type { JobPayloads, JobType } from "../domain/jobs.ts";
 import { buildArchive } from "../federation/archive.ts";
 import { deliver } from "../federation/outbox/deliver.ts";
+import { refreshRemoteActor } from "../federation/refresh-actor.ts";
+import { fetchAncestor, fetchReplies } from "../federation/threads.ts";
 import { findArchive } from "../repos/archives.ts";
 import { deleteExpiredKv } from "../repos/fedify-kv.ts";
 import { purgeFailedJobs } from "../repos/jobs.ts";
@@ -14,11 +16,13 @@ import { removeExpiredArchives } from "../services/archives/remove-expired.ts";
 import { storeArchive } from "../services/archives/store-archive.ts";
 import { fetchStatusCard } from "../services/cards/fetch-card.ts";
 import { enqueueDelivery } from "../services/federation/enqueue-delivery.ts";
+import { migrateLocalFollowers } from "../services/federation/move-account.ts";
 import { mergeIntoList, removeFromList } from "../services/lists/list-feed.ts";
 import { removeOrphanMedia } from "../services/media/cleanup.ts";
 import { processMedia } from "../services/media/process.ts";
 import { notify } from "../services/notifications/notify.ts";
 import { closePoll } from "../services/polls/close-poll.ts";
+import { deliverPush } from "../services/push/deliver-push.ts";
 import { publishScheduled } from "../services/scheduled-statuses/publish.ts";
 import { fanOutStatus } from "../services/timelines/fan-out.ts";
 import {
@@ -91,6 +95,11 @@ export const jobHandlers: JobHandlers = {
       if (poll !== undefined) await enqueueDelivery(ctx, "poll", poll.account_id, closed?.federate);
     },
   },
+  "push.deliver": {
+    // A dead subscription (4xx) is deleted; other failures retry, five times as Mastodon.
+    run: async (ctx, payload) => void (await deliverPush(ctx, payload)),
+    maxAttempts: 5,
+  },
   "status.fetch-card": {
     // A page that fails gets no card and no retry (services/cards/fetch-card.ts).
     run: (ctx, { statusId }) => fetchStatusCard(ctx, statusId),
@@ -106,6 +115,11 @@ export const jobHandlers: JobHandlers = {
     },
     maxAttempts: 3,
   },
+  "account.move-followers": {
+    // Re-running is harmless: followers already moved follow the origin no more.
+    run: async (ctx, { originId, targetId }) =>
+      void (await migrateLocalFollowers(ctx, originId, targetId)),
+  },
   "account.archive-cleanup": {
     run: async (ctx) => void (await removeExpiredArchives(ctx)),
     maxAttempts: 1,
@@ -115,6 +129,10 @@ export const jobHandlers: JobHandlers = {
     // (federation/outbox/policy.ts); a failure here is before anything was queued.
     run: (ctx, payload) => deliver(ctx, payload),
   },
+  // Remote fetches within bounds (federation/threads.ts); a server that fails is not retried.
+  "status.fetch-ancestor": { run: (ctx, payload) => fetchAncestor(ctx, payload), maxAttempts: 1 },
+  "status.fetch-replies": { run: (ctx, payload) => fetchReplies(ctx, payload), maxAttempts: 1 },
+  "account.refresh": { run: (ctx, payload) => refreshRemoteActor(ctx, payload), maxAttempts: 1 },
   "status.publish-scheduled": {
     // Publishes only when the row's time has come; its Create goes out as the API's does.
     run: async (ctx, { scheduledStatusId }) => {

@@ -6,7 +6,23 @@ import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from "node:c
 // OWASP's scrypt settings of equal strength include N=2^15, r=8, p=3: 32 MiB per hash instead
 // of the 128 MiB of N=2^17, p=1, which matters on the small machines Hearth targets. About
 // 150 ms on one core; it runs on libuv's thread pool, so the event loop stays free.
-const COST = { N: 2 ** 15, r: 8, p: 3 } as const;
+export const PRODUCTION_COST: Cost = { N: 2 ** 15, r: 8, p: 3 };
+// Under NODE_ENV=test (set by `npm test`) hashes are made at N=2^10, p=1, as Mastodon lowers
+// bcrypt's cost in its test environment: the suites create hundreds of accounts, and at the
+// production cost hashing alone took minutes of CI. Verification still honours whatever
+// parameters a stored hash names, and a login re-hashes at the current cost (needsRehash).
+const TEST_COST: Cost = { N: 2 ** 10, r: 8, p: 1 };
+
+interface Cost {
+  N: number;
+  r: number;
+  p: number;
+}
+
+/** The parameters new hashes are made with (read per call: tests set NODE_ENV first). */
+export function currentCost(): Cost {
+  return process.env.NODE_ENV === "test" ? TEST_COST : PRODUCTION_COST;
+}
 const SALT_BYTES = 16;
 const KEY_BYTES = 32;
 // A stored hash with parameters beyond these is refused rather than allowed to eat memory.
@@ -20,7 +36,7 @@ function derive(
   keyBytes: number,
   options: ScryptOptions,
 ): Promise<Buffer> {
-  const { N = COST.N, r = COST.r, p = COST.p } = options;
+  const { N = PRODUCTION_COST.N, r = PRODUCTION_COST.r, p = PRODUCTION_COST.p } = options;
   return new Promise((resolve, reject) => {
     // maxmem must exceed 128·N·r (the default, 32 MiB, is exactly our cost and so too small).
     scrypt(password, salt, keyBytes, { N, r, p, maxmem: 256 * N * r }, (error, key) =>
@@ -30,10 +46,10 @@ function derive(
 }
 
 /** Hashes a password with a fresh salt. */
-export async function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string, cost = currentCost()): Promise<string> {
   const salt = randomBytes(SALT_BYTES);
-  const key = await derive(password, salt, KEY_BYTES, COST);
-  return ["scrypt", COST.N, COST.r, COST.p, salt.toString("base64url"), key.toString("base64url")]
+  const key = await derive(password, salt, KEY_BYTES, cost);
+  return ["scrypt", cost.N, cost.r, cost.p, salt.toString("base64url"), key.toString("base64url")]
     .map(String)
     .join("$");
 }
@@ -74,6 +90,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** True when `stored` was made with other parameters than today's: hash again after login. */
 export function needsRehash(stored: string): boolean {
   const parsed = parseHash(stored);
+  const COST = currentCost();
   return (
     parsed === null ||
     parsed.N !== COST.N ||

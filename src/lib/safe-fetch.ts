@@ -41,6 +41,9 @@ export interface SafeFetchOptions {
   allowedPrivate?: readonly string[];
   /** Abort from outside (a shutdown). */
   signal?: AbortSignal;
+  /** GET by default. A request with a body is never redirected: a 3xx is its answer. */
+  method?: "GET" | "POST";
+  body?: Uint8Array;
 }
 
 export interface SafeResponse {
@@ -189,14 +192,14 @@ function requestOnce(
   const client = url.protocol === "https:" ? https : http;
   return new Promise((resolve, reject) => {
     const req = client.request(url, {
-      method: "GET",
+      method: options.method ?? "GET",
       headers: { "user-agent": "Hearth", accept: "*/*", ...options.headers },
       lookup: guardedLookup(allowed) as never,
       signal,
     });
     req.on("response", resolve);
     req.on("error", reject);
-    req.end();
+    req.end(options.body);
   });
 }
 
@@ -230,7 +233,8 @@ function translate(error: unknown, timedOut: boolean): SafeFetchError {
   });
 }
 
-/** GET `rawUrl` under the limits; redirects are followed (and checked) up to maxRedirects. */
+/** GET (or POST) `rawUrl` under the limits; a GET's redirects are followed (and checked) up
+ *  to maxRedirects. */
 export async function safeFetch(
   rawUrl: string,
   options: SafeFetchOptions = {},
@@ -255,7 +259,8 @@ export async function safeFetch(
         res.statusCode !== undefined &&
         res.statusCode >= 300 &&
         res.statusCode < 400 &&
-        location
+        location &&
+        options.body === undefined
       ) {
         res.resume();
         if (hop >= maxRedirects)

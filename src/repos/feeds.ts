@@ -1,7 +1,7 @@
 // Materialized feeds (0021-feeds): who a new status goes to, writing and removing entries,
 // reading a page of a feed through the visibility rule, and the cap per feed.
-import { sql } from "kysely";
-import type { Db } from "../db/index.ts";
+import { type Expression, sql } from "kysely";
+import type { Db, Dialect } from "../db/index.ts";
 import { inDisplayOrder, type Page, paginate } from "../db/queries/paginate.ts";
 import { authorNotMutedBy, mutesNoneOf, noBlockBetween } from "../db/queries/reader-filters.ts";
 import { visibleTo } from "../db/queries/visible-to.ts";
@@ -37,16 +37,12 @@ export interface HomeAudienceQuery {
 
 const bigint = (id: string) => sql<string>`cast(${id} as bigint)`;
 
-/** Local followers of the author whose home should get the status, by account id. */
-export async function findHomeAudience(
-  db: Db,
-  q: HomeAudienceQuery,
-): Promise<{ accountId: string; languages: string[] | null }[]> {
+/** The local followers of the author whose home should get the status (no select yet). */
+function homeAudience(db: Db, q: HomeAudienceQuery) {
   let query = db
     .selectFrom("follows as f")
     .innerJoin("accounts as reader", "reader.id", "f.account_id")
     .innerJoin("users as u", "u.account_id", "f.account_id")
-    .select(["f.account_id", "f.languages"])
     .where("u.last_active_at", ">=", q.activeSince)
     .where("f.target_account_id", "=", q.authorId)
     .where("reader.domain", "is", null)
@@ -55,10 +51,11 @@ export async function findHomeAudience(
     .where(noBlockBetween("f.account_id", q.concernedIds))
     .where(mutesNoneOf("f.account_id", q.concernedIds, q.now));
   if (q.isBoost) query = query.where("f.show_reblogs", "=", true);
-  if (q.onlyAmong !== null) {
-    if (q.onlyAmong.length === 0) return [];
-    query = query.where("f.account_id", "in", q.onlyAmong.map(bigint));
-  }
+  if (q.onlyAmong !== null)
+    query =
+      q.onlyAmong.length === 0
+        ? query.where(sql<boolean>`1 = 0`)
+        : query.where("f.account_id", "in", q.onlyAmong.map(bigint));
   const replyTo = q.replyToAccountId;
   if (replyTo !== null) {
     query = query.where((eb) =>
@@ -74,8 +71,70 @@ export async function findHomeAudience(
       ]),
     );
   }
-  const rows = await query.orderBy("f.account_id").limit(q.limit).execute();
-  return rows.map((r) => ({ accountId: String(r.account_id), languages: r.languages }));
+  return query;
+}
+
+/** A follow limited to some languages takes only statuses in one of them (or in none). */
+function speaks(dialect: Dialect, language: string | null) {
+  if (language === null) return sql<boolean>`1 = 1`;
+  return dialect === "postgres"
+    ? sql<boolean>`(f.languages is null or f.languages @> jsonb_build_array(cast(${language} as text)))`
+    : sql<boolean>`(f.languages is null or exists (select 1 from json_each(f.languages) where json_each.value = ${language}))`;
+}
+
+export interface HomeFanOutBatch extends Omit<HomeAudienceQuery, "isBoost"> {
+  /** The entry every reader gets: the status, its author (the booster), a boost's original. */
+  entry: Omit<FeedEntry, "feed" | "feedId">;
+  /** The language of the post (a boost's original's), for follows limited to languages. */
+  language: string | null;
+}
+
+/**
+ * One batch of the home fan-out as one `INSERT … SELECT`: the next `limit` readers of the
+ * audience (account id above `after`) who also take the post's language, keep no exclusive
+ * list holding the author, and — for a boost — hold neither the post nor another boost of it,
+ * get the entry. Returns every reader of the batch, entries that were already there included
+ * (a retried job, a merge that came first): the conflict rewrites the row so RETURNING lists
+ * it, which keeps the keyset (the largest id returned) and the events the same as a first run.
+ */
+export async function fanOutHomeBatch(
+  db: Db,
+  dialect: Dialect,
+  q: HomeFanOutBatch,
+): Promise<string[]> {
+  const { statusId, accountId, reblogOfId } = q.entry;
+  let query = homeAudience(db, { ...q, isBoost: reblogOfId !== null })
+    .select([
+      sql<string>`'home'`.as("feed"),
+      "f.account_id as feed_id",
+      sql<string>`${bigint(statusId)}`.as("status_id"),
+      sql<string>`${bigint(accountId)}`.as("account_id"),
+      sql<string | null>`cast(${reblogOfId} as bigint)`.as("reblog_of_id"),
+    ])
+    .where(speaks(dialect, q.language))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("lists as xl")
+            .innerJoin("list_accounts as xla", "xla.list_id", "xl.id")
+            .select(sql`1`.as("one"))
+            .whereRef("xl.account_id", "=", "f.account_id")
+            .where("xl.exclusive", "=", true)
+            .where("xla.account_id", "=", bigint(accountId)),
+        ),
+      ),
+    );
+  if (reblogOfId !== null) {
+    // Two probes, one per index (the primary key; feed_entries_by_reblog).
+    const holds = (column: "status_id" | "reblog_of_id") =>
+      sql<boolean>`not exists (select 1 from feed_entries fe where fe.feed = 'home' and fe.feed_id = f.account_id and fe.${sql.ref(column)} = ${bigint(reblogOfId)})`;
+    query = query.where(holds("status_id")).where(holds("reblog_of_id"));
+  }
+  const rows = await insertFeedRows(db, query.orderBy("f.account_id").limit(q.limit), "return")
+    .returning("feed_id")
+    .execute();
+  return rows.map((r) => String(r.feed_id));
 }
 
 /** Local, active readers following any hashtag of the status (Mastodon's hashtag follows in
@@ -118,6 +177,33 @@ export async function insertFeedEntries(db: Db, entries: FeedEntry[]): Promise<v
     .execute();
 }
 
+type FeedRowSelect = Expression<{
+  feed: string;
+  feed_id: string;
+  status_id: string;
+  account_id: string;
+  reblog_of_id: string | null;
+}>;
+
+/**
+ * `INSERT INTO feed_entries … SELECT`: writes the rows a query selects (feed, feed_id,
+ * status_id, account_id, reblog_of_id, in that order). An entry already there is left alone
+ * ("skip"), or rewritten with the same values so that RETURNING lists it ("return").
+ */
+export function insertFeedRows(db: Db, rows: FeedRowSelect, conflicts: "skip" | "return" = "skip") {
+  return db
+    .insertInto("feed_entries")
+    .columns(["feed", "feed_id", "status_id", "account_id", "reblog_of_id"])
+    .expression(rows)
+    .onConflict((oc) =>
+      conflicts === "skip"
+        ? oc.doNothing()
+        : oc
+            .columns(["feed", "feed_id", "status_id"])
+            .doUpdateSet({ account_id: (eb) => eb.ref("excluded.account_id") }),
+    );
+}
+
 /** Feeds among `feedIds` that already hold `statusId` itself or a boost of it. */
 export async function feedsHolding(
   db: Db,
@@ -158,12 +244,7 @@ export async function mergeAccountIntoFeed(
     .where(visibleTo(feedId))
     .orderBy("statuses.id", "desc")
     .limit(limit);
-  await db
-    .insertInto("feed_entries")
-    .columns(["feed", "feed_id", "status_id", "account_id", "reblog_of_id"])
-    .expression(recent)
-    .onConflict((oc) => oc.doNothing())
-    .execute();
+  await insertFeedRows(db, recent).execute();
 }
 
 /** Rebuilds a reader's home from the newest posts of the accounts they follow and their own. */
@@ -192,12 +273,7 @@ export async function regenerateHomeFeed(db: Db, readerId: string, limit: number
     .where(visibleTo(readerId))
     .orderBy("statuses.id", "desc")
     .limit(limit);
-  await db
-    .insertInto("feed_entries")
-    .columns(["feed", "feed_id", "status_id", "account_id", "reblog_of_id"])
-    .expression(recent)
-    .onConflict((oc) => oc.doNothing())
-    .execute();
+  await insertFeedRows(db, recent).execute();
 }
 
 /** Removes what `accountId` posted or boosted from a feed (unfollow, block, mute). */

@@ -79,15 +79,30 @@ export function findFiltersOf(db: Db, accountId: string): Promise<FilterRow[]> {
     .execute();
 }
 
-/** The account's filters in force at `now` (no expiry, or one still ahead). */
-export function findActiveFilters(db: Db, accountId: string, now: string): Promise<FilterRow[]> {
-  return db
-    .selectFrom("custom_filters")
-    .selectAll()
-    .where("account_id", "=", accountId)
-    .where((eb) => eb.or([eb("expires_at", "is", null), eb("expires_at", ">", now)]))
-    .orderBy("id")
-    .execute();
+// The streams ask for every viewer of an event at once: in chunks, under both databases'
+// limits on bound variables.
+const ACCOUNT_CHUNK = 5000;
+
+/** The accounts' filters in force at `now` (no expiry, or one still ahead), oldest first. */
+export async function findActiveFilters(
+  db: Db,
+  accountIds: readonly string[],
+  now: string,
+): Promise<FilterRow[]> {
+  const rows: FilterRow[] = [];
+  for (let i = 0; i < accountIds.length; i += ACCOUNT_CHUNK) {
+    const chunk = accountIds.slice(i, i + ACCOUNT_CHUNK);
+    rows.push(
+      ...(await db
+        .selectFrom("custom_filters")
+        .selectAll()
+        .where("account_id", "in", chunk)
+        .where((eb) => eb.or([eb("expires_at", "is", null), eb("expires_at", ">", now)]))
+        .orderBy("id")
+        .execute()),
+    );
+  }
+  return rows;
 }
 
 export async function countFilters(db: Db, accountId: string): Promise<number> {
@@ -99,24 +114,36 @@ export async function countFilters(db: Db, accountId: string): Promise<number> {
   return Number(row.n);
 }
 
-export function findKeywordsOf(db: Db, filterIds: readonly string[]): Promise<KeywordRow[]> {
-  if (filterIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom("custom_filter_keywords")
-    .selectAll()
-    .where("custom_filter_id", "in", [...filterIds])
-    .orderBy("id")
-    .execute();
+/** Each filter's keywords in id order (filters in chunks, as findActiveFilters). */
+export async function findKeywordsOf(db: Db, filterIds: readonly string[]): Promise<KeywordRow[]> {
+  const rows: KeywordRow[] = [];
+  for (let i = 0; i < filterIds.length; i += ACCOUNT_CHUNK)
+    rows.push(
+      ...(await db
+        .selectFrom("custom_filter_keywords")
+        .selectAll()
+        .where("custom_filter_id", "in", filterIds.slice(i, i + ACCOUNT_CHUNK))
+        .orderBy("id")
+        .execute()),
+    );
+  return rows;
 }
 
-export function findStatusesOf(db: Db, filterIds: readonly string[]): Promise<FilterStatusRow[]> {
-  if (filterIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom("custom_filter_statuses")
-    .selectAll()
-    .where("custom_filter_id", "in", [...filterIds])
-    .orderBy("id")
-    .execute();
+export async function findStatusesOf(
+  db: Db,
+  filterIds: readonly string[],
+): Promise<FilterStatusRow[]> {
+  const rows: FilterStatusRow[] = [];
+  for (let i = 0; i < filterIds.length; i += ACCOUNT_CHUNK)
+    rows.push(
+      ...(await db
+        .selectFrom("custom_filter_statuses")
+        .selectAll()
+        .where("custom_filter_id", "in", filterIds.slice(i, i + ACCOUNT_CHUNK))
+        .orderBy("id")
+        .execute()),
+    );
+  return rows;
 }
 
 export async function insertKeyword(

@@ -183,3 +183,21 @@ export async function hasPendingJob(db: Db, key: string): Promise<boolean> {
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/**
+ * Not run now after all (its lane's per-host limit is full): the lease is given back, the
+ * attempt not counted, and the job waits until `runAt`.
+ */
+export async function deferJob(db: Db, id: string, worker: string, runAt: string): Promise<void> {
+  await db
+    .updateTable("jobs")
+    .set((eb) => ({
+      run_at: runAt,
+      locked_until: null,
+      locked_by: null,
+      attempts: eb("attempts", "-", 1),
+    }))
+    .where("id", "=", id)
+    .where("locked_by", "=", worker)
+    .execute();
+}

@@ -1,12 +1,12 @@
 // The list side of the materialized feeds (feed_entries with feed "list", feed_id the list):
 // which lists a new status goes to (Mastodon's lists_for_local_distribution and
-// FeedManager#filter_from_list?), which readers keep a member out of home (exclusive lists),
-// and merging a new member's recent posts into a list.
+// FeedManager#filter_from_list?) and merging a new member's recent posts into a list.
 import { sql } from "kysely";
 import type { Db } from "../db/index.ts";
 import { inDisplayOrder, type Page, paginate } from "../db/queries/paginate.ts";
 import { mutesNoneOf, noBlockBetween } from "../db/queries/reader-filters.ts";
 import { visibleTo } from "../db/queries/visible-to.ts";
+import { insertFeedRows } from "./feeds.ts";
 import type { StatusRow } from "./statuses.ts";
 
 export interface ListAudienceQuery {
@@ -76,24 +76,6 @@ export async function findListAudience(db: Db, q: ListAudienceQuery): Promise<st
   return rows.map((r) => String(r.id));
 }
 
-/** Among `readerIds`, those with an exclusive list holding `authorId` (kept out of home). */
-export async function findReadersExcludingAuthor(
-  db: Db,
-  authorId: string,
-  readerIds: readonly string[],
-): Promise<Set<string>> {
-  if (readerIds.length === 0) return new Set();
-  const rows = await db
-    .selectFrom("lists as l")
-    .innerJoin("list_accounts as la", "la.list_id", "l.id")
-    .select("l.account_id")
-    .where("l.exclusive", "=", true)
-    .where("la.account_id", "=", authorId)
-    .where("l.account_id", "in", readerIds.map(bigint))
-    .execute();
-  return new Set(rows.map((r) => String(r.account_id)));
-}
-
 /** Copies the recent posts of `accountId` that the list's owner may see into the list. */
 export async function mergeAccountIntoList(
   db: Db,
@@ -154,12 +136,7 @@ export async function mergeAccountIntoList(
     )
     .orderBy("statuses.id", "desc")
     .limit(limit);
-  await db
-    .insertInto("feed_entries")
-    .columns(["feed", "feed_id", "status_id", "account_id", "reblog_of_id"])
-    .expression(recent)
-    .onConflict((oc) => oc.doNothing())
-    .execute();
+  await insertFeedRows(db, recent).execute();
 }
 
 /**

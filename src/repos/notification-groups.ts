@@ -176,6 +176,38 @@ export async function findGroupSenders(
   }));
 }
 
+/** Notifications (or groups, with `groupedTypes`) newer than `afterId`, with their status. */
+function unread(
+  db: Db,
+  accountId: string,
+  filter: NotificationFilter,
+  afterId: string | undefined,
+  groupedTypes: readonly string[] | undefined,
+  exceptStatusIds: readonly string[],
+) {
+  let query = db
+    .selectFrom("notifications")
+    .select([
+      groupedTypes === undefined
+        ? sql<string>`notifications.id`.as("k")
+        : shownKey(groupedTypes).as("k"),
+      // A group's notifications share their status.
+      sql<string | null>`max(notifications.status_id)`.as("status_id"),
+    ])
+    .where(browsable(accountId, filter))
+    .groupBy("k");
+  if (afterId !== undefined)
+    query = query.where(sql<SqlBool>`notifications.id > cast(${afterId} as bigint)`);
+  if (exceptStatusIds.length > 0)
+    query = query.where((eb) =>
+      eb.or([
+        eb("notifications.status_id", "is", null),
+        eb("notifications.status_id", "not in", [...exceptStatusIds]),
+      ]),
+    );
+  return query;
+}
+
 /** How many notifications (or groups, with `groupedTypes`) are newer than `afterId`, capped. */
 export async function countUnread(
   db: Db,
@@ -185,19 +217,26 @@ export async function countUnread(
   cap: number,
   groupedTypes?: readonly string[],
 ): Promise<number> {
-  let inner = db
-    .selectFrom("notifications")
-    .select(
-      groupedTypes === undefined
-        ? sql<string>`notifications.id`.as("k")
-        : shownKey(groupedTypes).as("k"),
-    )
-    .where(browsable(accountId, filter));
-  if (afterId !== undefined)
-    inner = inner.where(sql<SqlBool>`notifications.id > cast(${afterId} as bigint)`);
+  const inner = unread(db, accountId, filter, afterId, groupedTypes, []);
   const row = await db
-    .selectFrom(inner.distinct().limit(cap).as("unread"))
+    .selectFrom(inner.limit(cap).as("unread"))
     .select(sql<number>`count(*)`.as("n"))
     .executeTakeFirst();
   return Number(row?.n ?? 0);
+}
+
+/** Up to `cap` of what countUnread counts, leaving out those showing the statuses excepted. */
+export async function findUnread(
+  db: Db,
+  accountId: string,
+  filter: NotificationFilter,
+  afterId: string | undefined,
+  cap: number,
+  groupedTypes: readonly string[] | undefined,
+  exceptStatusIds: readonly string[],
+): Promise<{ statusId: string | null }[]> {
+  const rows = await unread(db, accountId, filter, afterId, groupedTypes, exceptStatusIds)
+    .limit(cap)
+    .execute();
+  return rows.map((r) => ({ statusId: r.status_id === null ? null : String(r.status_id) }));
 }

@@ -17,6 +17,8 @@ export interface NotificationRow {
   group_key: string | null;
   filtered: boolean;
   created_at: string;
+  /** `admin.report`: the report named. */
+  report_id: string | null;
 }
 
 export interface NewNotification {
@@ -28,6 +30,7 @@ export interface NewNotification {
   dedupeKey: string | null;
   filtered: boolean;
   at: string;
+  reportId?: string | null;
 }
 
 /** Which notifications a list shows (Mastodon's Notification.browserable). */
@@ -49,6 +52,7 @@ export function toNotificationRow(r: any): NotificationRow {
     group_key: r.group_key,
     filtered: Boolean(r.filtered),
     created_at: r.created_at instanceof Date ? r.created_at.toISOString() : String(r.created_at),
+    report_id: r.report_id == null ? null : String(r.report_id),
   };
 }
 
@@ -61,6 +65,7 @@ export const NOTIFICATION_COLUMNS = [
   "notifications.group_key",
   "notifications.filtered",
   "notifications.created_at",
+  "notifications.report_id",
 ] as const;
 
 /** The new row, or undefined when the same event already notified this recipient. */
@@ -79,6 +84,7 @@ export async function insertNotification(
       dedupe_key: n.dedupeKey,
       filtered: n.filtered,
       created_at: n.at,
+      report_id: n.reportId ?? null,
     })
     .onConflict((oc) => oc.columns(["account_id", "dedupe_key"]).doNothing())
     .returning(NOTIFICATION_COLUMNS)

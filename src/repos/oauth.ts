@@ -188,6 +188,9 @@ export async function listAuthorizedApps(db: Db, userId: string): Promise<Author
     .select(["a.id", "a.name", "a.website", "t.scopes", "t.created_at"])
     .where("t.user_id", "=", userId)
     .where("t.revoked_at", "is", null)
+    // The web app's tokens belong to browser sessions, listed and ended on /auth/sessions
+    // (Mastodon hides its Web app from this list too).
+    .where("t.web_session_id", "is", null)
     .orderBy("t.id")
     .execute();
   const apps = new Map<string, AuthorizedApp>();

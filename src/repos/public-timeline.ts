@@ -1,6 +1,7 @@
 import type { Db } from "../db/index.ts";
 import { inDisplayOrder, type Page, paginate } from "../db/queries/paginate.ts";
 import { authorNotMutedBy, hasMedia } from "../db/queries/reader-filters.ts";
+import { authorNotSilencedFor } from "../db/queries/silenced.ts";
 import { visibleTo } from "../db/queries/visible-to.ts";
 import type { StatusRow } from "./statuses.ts";
 
@@ -28,7 +29,8 @@ export async function findPublicStatuses(
         eb("statuses.in_reply_to_account_id", "=", eb.ref("statuses.account_id")),
       ]),
     )
-    .where(visibleTo(readerId));
+    .where(visibleTo(readerId))
+    .where(authorNotSilencedFor(readerId, "statuses.account_id"));
   if (q.scope === "local") query = query.where("statuses.local", "=", true);
   if (q.scope === "remote") query = query.where("statuses.local", "=", false);
   if (q.onlyMedia) query = query.where(hasMedia());

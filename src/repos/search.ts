@@ -4,6 +4,7 @@
 // escaped and full-text terms are words only (domain/search-query.ts).
 import { type ExpressionBuilder, sql } from "kysely";
 import type { Db, Dialect } from "../db/index.ts";
+import { authorNotSilencedFor } from "../db/queries/silenced.ts";
 import { visibleTo } from "../db/queries/visible-to.ts";
 import type { Database } from "../db/schema/index.ts";
 import { escapeLike, fts5Match } from "../domain/search-query.ts";
@@ -57,6 +58,8 @@ export async function searchAccounts(db: Db, s: AccountSearch): Promise<AccountR
         ]),
       );
     }
+    // Limited accounts are found by their exact address only, unless followed.
+    query = query.where(authorNotSilencedFor(s.viewerId, "accounts.id"));
     const whole = s.words.join(" ");
     exact = sql<boolean>`(lower(accounts.username) = ${whole} or lower(accounts.display_name) = ${whole})`;
   }
@@ -211,6 +214,7 @@ export async function searchStatuses(
     .where(matches(dialect, s.terms))
     .where((eb) => searchableBy(eb, s.viewerId))
     .where(visibleTo(s.viewerId))
+    .where(authorNotSilencedFor(s.viewerId, "statuses.account_id"))
     // Muted authors stay out, as Mastodon's StatusFilter does.
     .where((eb) =>
       eb.not(

@@ -6,6 +6,7 @@ import { type ExpressionBuilder, sql } from "kysely";
 import type { Db } from "../db/index.ts";
 import { inDisplayOrder, type Page, paginate } from "../db/queries/paginate.ts";
 import { authorNotMutedBy, hasMedia } from "../db/queries/reader-filters.ts";
+import { authorNotSilencedFor } from "../db/queries/silenced.ts";
 import { visibleTo } from "../db/queries/visible-to.ts";
 import type { Database } from "../db/schema/index.ts";
 import type { StatusRow } from "./statuses.ts";
@@ -43,7 +44,8 @@ export async function findTaggedStatuses(
     .where("statuses.reblog_of_id", "is", null)
     .where("statuses.deleted_at", "is", null)
     .where((eb) => taggedWith(eb, q.any))
-    .where(visibleTo(readerId));
+    .where(visibleTo(readerId))
+    .where(authorNotSilencedFor(readerId, "statuses.account_id"));
   for (const name of q.all) query = query.where((eb) => taggedWith(eb, [name]));
   if (q.none.length > 0) query = query.where((eb) => eb.not(taggedWith(eb, q.none)));
   if (q.scope === "local") query = query.where("statuses.local", "=", true);

@@ -114,33 +114,50 @@ async function dropRelationships(db: Db, accountId: string): Promise<void> {
 
 /**
  * The account's posts are deleted with it (soft, as a single deletion is, so threads keep
- * their shape and federation can send the Deletes later); replies stop counting on the posts
- * they answered. Media become orphans and the cleanup removes them. Done in the deletion's
- * transaction: there is no job queue yet, and a person's posts are bounded.
+ * their shape); what it did to others' posts stops counting there: its replies, boosts,
+ * accepted quotes and favourites (the favourites go, as Mastodon's do). Media become orphans
+ * and the purge job removes them. Done in the deletion's transaction.
  */
 async function deleteAllStatuses(db: Db, accountId: string, now: string): Promise<void> {
-  const counted = (eb: ExpressionBuilder<Database, "statuses">) =>
+  // For each counter on others' posts: the rows of this account that count toward it.
+  const own = (eb: ExpressionBuilder<Database, "statuses">) =>
     eb
       .selectFrom("statuses as r")
-      .select((e) => e.fn.countAll<number>().as("n"))
-      .whereRef("r.in_reply_to_id", "=", "statuses.id")
       .where("r.account_id", "=", accountId)
-      .where("r.deleted_at", "is", null)
-      .where("r.visibility", "in", ["public", "unlisted"]);
+      .where("r.deleted_at", "is", null);
+  await lowerCount(db, accountId, "replies_count", (eb) =>
+    own(eb)
+      .where("r.visibility", "in", ["public", "unlisted"])
+      .whereRef("r.in_reply_to_id", "=", "statuses.id"),
+  );
+  await lowerCount(db, accountId, "reblogs_count", (eb) =>
+    own(eb).whereRef("r.reblog_of_id", "=", "statuses.id"),
+  );
+  await lowerCount(db, accountId, "quotes_count", (eb) =>
+    own(eb)
+      .innerJoin("quotes as q", "q.status_id", "r.id")
+      .where("q.state", "=", "accepted")
+      .whereRef("q.quoted_status_id", "=", "statuses.id"),
+  );
+  await lowerCount(db, accountId, "favourites_count", (eb) =>
+    eb
+      .selectFrom("favourites as r")
+      .where("r.account_id", "=", accountId)
+      .whereRef("r.status_id", "=", "statuses.id"),
+  );
+  await db.deleteFrom("favourites").where("account_id", "=", accountId).execute();
+  // Quotes it made go (as when one post is deleted); quotes of its posts turn `deleted`.
   await db
-    .updateTable("statuses")
-    .set((eb) => ({
-      replies_count: sql<number>`case when replies_count > ${counted(eb)} then replies_count - ${counted(eb)} else 0 end`,
-    }))
-    .where("id", "in", (eb) =>
-      eb
-        .selectFrom("statuses as r")
-        .select("r.in_reply_to_id")
-        .where("r.account_id", "=", accountId)
-        .where("r.deleted_at", "is", null)
-        .where("r.in_reply_to_id", "is not", null),
+    .deleteFrom("quotes")
+    .where("status_id", "in", (eb) =>
+      eb.selectFrom("statuses").select("id").where("account_id", "=", accountId),
     )
-    .where("account_id", "!=", accountId)
+    .execute();
+  await db
+    .updateTable("quotes")
+    .set({ state: "deleted", updated_at: now })
+    .where("quoted_account_id", "=", accountId)
+    .where("state", "!=", "deleted")
     .execute();
   await db
     .updateTable("statuses")
@@ -149,4 +166,28 @@ async function deleteAllStatuses(db: Db, accountId: string, now: string): Promis
     .where("deleted_at", "is", null)
     .execute();
   await db.updateTable("accounts").set({ statuses_count: 0 }).where("id", "=", accountId).execute();
+}
+
+type CountColumn = "replies_count" | "reblogs_count" | "quotes_count" | "favourites_count";
+
+/** Lowers `column` on others' posts by the number of `rows` (correlated to `statuses`). */
+async function lowerCount(
+  db: Db,
+  accountId: string,
+  column: CountColumn,
+  // biome-ignore lint/suspicious/noExplicitAny: a correlated subquery over any of the tables above
+  rows: (eb: ExpressionBuilder<Database, "statuses">) => any,
+): Promise<void> {
+  const counted = (eb: ExpressionBuilder<Database, "statuses">) =>
+    rows(eb).select((e: ExpressionBuilder<Database, "statuses">) =>
+      e.fn.countAll<number>().as("n"),
+    );
+  await db
+    .updateTable("statuses")
+    .set((eb) => ({
+      [column]: sql<number>`case when ${sql.ref(column)} > ${counted(eb)} then ${sql.ref(column)} - ${counted(eb)} else 0 end`,
+    }))
+    .where((eb) => eb.exists(rows(eb).select(sql.lit(1).as("one"))))
+    .where("account_id", "!=", accountId)
+    .execute();
 }

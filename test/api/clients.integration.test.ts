@@ -47,7 +47,7 @@ describeEachDatabase(
       assert.equal(instance.configuration.accounts.maxProfileFields, 4);
       assert.ok(instance.configuration.mediaAttachments.supportedMimeTypes.includes("image/png"));
       assert.equal(instance.configuration.translation.enabled, false);
-      assert.equal(instance.configuration.vapid.publicKey, "");
+      assert.equal(instance.configuration.vapid.publicKey, rig().ctx.secrets.vapidPublicKey);
       assert.equal(instance.registrations.enabled, true);
       assert.equal(instance.registrations.approvalRequired, false);
       assert.equal(instance.contact.email, "hello@example.org");

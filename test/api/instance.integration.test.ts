@@ -102,7 +102,7 @@ describeEachDatabase("instance documents", (rig) => {
       privacy_policy: "https://hearth.test/privacy-policy",
       terms_of_service: null,
     });
-    assert.deepEqual(c.vapid, { public_key: "" });
+    assert.deepEqual(c.vapid, { public_key: rig().ctx.secrets.vapidPublicKey });
     assert.deepEqual(c.accounts, {
       max_featured_tags: 10,
       max_pinned_statuses: 5,

@@ -32,7 +32,7 @@ describeEachDatabase("app registration", (rig) => {
     assert.deepEqual(body.scopes, ["read", "write", "follow", "push"]);
     assert.deepEqual(body.redirect_uris, ["https://phanpy.example/", "urn:ietf:wg:oauth:2.0:oob"]);
     assert.equal(body.redirect_uri, "https://phanpy.example/\nurn:ietf:wg:oauth:2.0:oob");
-    assert.equal(body.vapid_key, "");
+    assert.equal(body.vapid_key, rig().ctx.secrets.vapidPublicKey);
     assert.equal(body.client_secret_expires_at, 0);
     const row = await rig()
       .ctx.db.selectFrom("oauth_applications")

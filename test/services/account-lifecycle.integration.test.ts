@@ -10,6 +10,8 @@ import {
   checkCurrentPassword,
   deleteOwnAccount,
 } from "../../src/services/accounts/lifecycle.ts";
+import { favourite } from "../../src/services/interactions/favourite.ts";
+import { reblog } from "../../src/services/interactions/reblog.ts";
 import { follow } from "../../src/services/relationships/follow.ts";
 import { startWebSession } from "../../src/services/sessions/web-session.ts";
 import { createStatus } from "../../src/services/statuses/create-status.ts";
@@ -253,9 +255,8 @@ describeEachDatabase("account lifecycle", (rig) => {
     assert.deepEqual({ ...(await countsOf(admin.id)) }, { followers_count: 0, following_count: 0 });
   });
 
-  test("a deleted account's posts go too, and its replies stop counting on others' posts", async () => {
+  test("a deleted account's posts go, and its replies, boosts, quotes and favourites stop counting", async () => {
     const ctx = rig().ctx;
-    const carol = rig().fixtures.carol;
     const dora = await createLocalAccount(ctx, {
       username: "dora",
       email: "dora@hearth.test",
@@ -264,8 +265,11 @@ describeEachDatabase("account lifecycle", (rig) => {
     });
     assert.equal(dora.type, "ok");
     if (dora.type !== "ok") return;
-    // Carol (remote, so untouched by deletions here) asks; Dora answers publicly.
-    const question = await createStatus(ctx, carol.id, { text: "question?", visibility: "public" });
+    // Alice asks; Dora answers publicly, boosts, favourites and quotes (accepted: both local).
+    const question = await createStatus(ctx, alice().id, {
+      text: "question?",
+      visibility: "public",
+    });
     assert.equal(question.type, "ok");
     if (question.type !== "ok") return;
     const answer = await createStatus(ctx, dora.accountId, {
@@ -275,18 +279,50 @@ describeEachDatabase("account lifecycle", (rig) => {
     });
     assert.equal(answer.type, "ok");
     if (answer.type !== "ok") return;
+    assert.equal((await reblog(ctx, dora.accountId, question.status.id)).type, "ok");
+    assert.equal((await favourite(ctx, dora.accountId, question.status.id)).type, "ok");
+    const quoting = await createStatus(ctx, dora.accountId, {
+      text: "quoting",
+      visibility: "public",
+      quotedStatusId: question.status.id,
+    });
+    assert.equal(quoting.type, "ok");
+    // Carol's boost and favourite (from her server) stay counted.
+    const carol = rig().fixtures.carol;
+    assert.equal((await reblog(ctx, carol.id, question.status.id)).type, "ok");
+    assert.equal((await favourite(ctx, carol.id, question.status.id)).type, "ok");
     const statusRow = (id: string) =>
       ctx.db
         .selectFrom("statuses")
-        .select(["replies_count", "deleted_at"])
+        .select([
+          "replies_count",
+          "reblogs_count",
+          "favourites_count",
+          "quotes_count",
+          "deleted_at",
+        ])
         .where("id", "=", id)
         .executeTakeFirstOrThrow();
-    assert.equal(Number((await statusRow(question.status.id)).replies_count), 1);
+    const counts = async (id: string) => {
+      const row = await statusRow(id);
+      return [row.replies_count, row.reblogs_count, row.favourites_count, row.quotes_count].map(
+        Number,
+      );
+    };
+    assert.deepEqual(await counts(question.status.id), [1, 2, 2, 1]);
 
     assert.equal((await deleteOwnAccount(ctx, dora.userId, "dora-password-1")).type, "ok");
     assert.notEqual((await statusRow(answer.status.id)).deleted_at, null);
-    const after = await statusRow(question.status.id);
-    assert.equal(Number(after.replies_count), 0);
-    assert.equal(after.deleted_at, null);
+    assert.deepEqual(await counts(question.status.id), [0, 1, 1, 0]);
+    assert.equal((await statusRow(question.status.id)).deleted_at, null);
+    const favourites = await ctx.db
+      .selectFrom("favourites")
+      .select("account_id")
+      .where("status_id", "=", question.status.id)
+      .execute();
+    assert.deepEqual(
+      favourites.map((f) => f.account_id),
+      [carol.id],
+    );
   });
 });

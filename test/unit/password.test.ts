@@ -2,19 +2,36 @@ import assert from "node:assert/strict";
 import { scryptSync } from "node:crypto";
 import { test } from "node:test";
 import {
+  currentCost,
   generatePassword,
   hashPassword,
   needsRehash,
+  PRODUCTION_COST,
   verifyPassword,
 } from "../../src/lib/password.ts";
 
 test("a hash names its algorithm and parameters and verifies its password only", async () => {
-  const hash = await hashPassword("correct horse battery");
+  const hash = await hashPassword("correct horse battery", PRODUCTION_COST);
   assert.match(hash, /^scrypt\$32768\$8\$3\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
   assert.equal(await verifyPassword("correct horse battery", hash), true);
   assert.equal(await verifyPassword("correct horse batterY", hash), false);
   assert.equal(await verifyPassword("", hash), false);
-  assert.equal(needsRehash(hash), false);
+  assert.equal(needsRehash(hash), process.env.NODE_ENV === "test");
+});
+
+test("production hashes at N=2^15, r=8, p=3; only NODE_ENV=test lowers the cost", () => {
+  const saved = process.env.NODE_ENV;
+  try {
+    process.env.NODE_ENV = "production";
+    assert.deepEqual(currentCost(), { N: 32768, r: 8, p: 3 });
+    delete process.env.NODE_ENV;
+    assert.deepEqual(currentCost(), { N: 32768, r: 8, p: 3 });
+    process.env.NODE_ENV = "test";
+    assert.deepEqual(currentCost(), { N: 1024, r: 8, p: 1 });
+  } finally {
+    if (saved === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = saved;
+  }
 });
 
 test("the same password hashes differently each time (fresh salt)", async () => {
@@ -33,11 +50,11 @@ test("a hash made with other parameters still verifies and asks to be redone", a
   const hash = await hashPassword("an old password");
   const [, , , , salt] = hash.split("$");
   const key = scryptSync("an old password", Buffer.from(salt!, "base64url"), 32, {
-    N: 1024,
+    N: 512,
     r: 8,
-    p: 1,
+    p: 2,
   });
-  const old = `scrypt$1024$8$1$${salt}$${key.toString("base64url")}`;
+  const old = `scrypt$512$8$2$${salt}$${key.toString("base64url")}`;
   assert.equal(await verifyPassword("an old password", old), true);
   assert.equal(await verifyPassword("a new password", old), false);
   assert.equal(needsRehash(old), true);

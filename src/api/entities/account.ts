@@ -153,7 +153,8 @@ export function toAccount(
     fields: suspended ? [] : (account.fields ?? []).map(toField),
     moved: extras.moved ?? null,
     suspended,
-    limited: false,
+    // Silenced by an instance domain block (Mastodon's `limited`); rows built by hand may lack it.
+    limited: account.silenced_at != null,
     memorial: account.memorial,
     show_featured: true,
     show_media: true,

@@ -9,7 +9,7 @@ export interface Application {
   /** Deprecated: the URIs joined with newlines. */
   redirect_uri: string;
   redirect_uris: string[];
-  /** Deprecated since 4.3 (the key is in instance v2); empty until Web Push exists. */
+  /** Deprecated since 4.3 (the key is in instance v2): our VAPID public key. */
   vapid_key: string;
 }
 
@@ -19,7 +19,7 @@ export interface CredentialApplication extends Application {
   client_secret_expires_at: 0;
 }
 
-export function toApplication(app: ApplicationRow): Application {
+export function toApplication(app: ApplicationRow, vapidKey = ""): Application {
   const uris = app.redirect_uris.split("\n").filter((u) => u !== "");
   return {
     id: String(app.id),
@@ -28,7 +28,7 @@ export function toApplication(app: ApplicationRow): Application {
     scopes: app.scopes.split(" ").filter((s) => s !== ""),
     redirect_uri: uris.join("\n"),
     redirect_uris: uris,
-    vapid_key: "",
+    vapid_key: vapidKey,
   };
 }
 
@@ -36,9 +36,10 @@ export function toApplication(app: ApplicationRow): Application {
 export function toCredentialApplication(
   app: ApplicationRow,
   clientSecret: string,
+  vapidKey = "",
 ): CredentialApplication {
   return {
-    ...toApplication(app),
+    ...toApplication(app, vapidKey),
     client_id: app.client_id,
     client_secret: clientSecret,
     client_secret_expires_at: 0,

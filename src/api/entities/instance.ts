@@ -181,10 +181,8 @@ export function toInstance(instance: PublicInstance): Instance {
         terms_of_service:
           settings.terms_of_service.trim() === "" ? null : `${baseUrl}/terms-of-service`,
       },
-      // @NOTE: Web Push has no key pair yet. Mastodon always sends this key and Elk reads it
-      // without a guard, so it is present and empty: clients that find no usable key simply
-      // do not offer push. The push notifications work fills it in.
-      vapid: { public_key: "" },
+      // The key browsers subscribe to Web Push with (secrets.json, made on first start).
+      vapid: { public_key: instance.vapidPublicKey },
       accounts: {
         max_featured_tags: ACCOUNT_LIMITS.maxFeaturedTags,
         max_pinned_statuses: ACCOUNT_LIMITS.maxPinnedStatuses,

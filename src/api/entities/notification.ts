@@ -2,6 +2,7 @@
 // https://docs.joinmastodon.org/entities/Notification/ and its neighbours. Pure: the caller
 // passes the rendered Account and Status entities.
 import type { Account } from "./account.ts";
+import type { Report } from "./report.ts";
 import type { Status } from "./status.ts";
 
 export interface Notification {
@@ -11,12 +12,15 @@ export interface Notification {
   group_key: string;
   account: Account;
   status?: Status;
+  /** `admin.report` only. */
+  report?: Report;
 }
 
 export function toNotification(
   row: { id: string; type: string; created_at: string; group_key: string | null },
   account: Account,
   status: Status | undefined,
+  report?: Report,
 ): Notification {
   return {
     id: row.id,
@@ -25,6 +29,7 @@ export function toNotification(
     group_key: row.group_key ?? `ungrouped-${row.id}`,
     account,
     ...(status === undefined ? {} : { status }),
+    ...(report === undefined ? {} : { report }),
   };
 }
 
@@ -39,17 +44,22 @@ export interface NotificationGroup {
   latest_page_notification_at?: string;
   sample_account_ids: string[];
   status_id?: string;
+  /** `admin.report` only. */
+  report?: Report;
 }
 
-export function toNotificationGroup(group: {
-  groupKey: string;
-  type: string;
-  notificationsCount: number;
-  mostRecentNotificationId: string;
-  sampleAccountIds: string[];
-  statusId: string | null;
-  page?: { minId: string; maxId: string; latestAt: string };
-}): NotificationGroup {
+export function toNotificationGroup(
+  group: {
+    groupKey: string;
+    type: string;
+    notificationsCount: number;
+    mostRecentNotificationId: string;
+    sampleAccountIds: string[];
+    statusId: string | null;
+    page?: { minId: string; maxId: string; latestAt: string };
+  },
+  report?: Report,
+): NotificationGroup {
   return {
     group_key: group.groupKey,
     notifications_count: group.notificationsCount,
@@ -64,6 +74,7 @@ export function toNotificationGroup(group: {
         }),
     sample_account_ids: group.sampleAccountIds,
     ...(group.statusId === null ? {} : { status_id: group.statusId }),
+    ...(report === undefined ? {} : { report }),
   };
 }
 

@@ -6,20 +6,26 @@
 //     settings, domain/feed-access.ts); a viewer who blocks or mutes the author or a mentioned
 //     account, whom the author blocks, or who blocks the author's domain gets nothing
 //     (services/streaming/stream-status).
+//     The viewer's filters apply (stream-filters.ts): `hide` for `public` drops the event,
+//     other matches add `filtered`.
 //   - update / status.update elsewhere (user, list): rendered for the viewer after the
-//     visibility rule, with the REST presenters.
+//     visibility rule, with the REST presenters; a `hide` filter for `home` drops it.
 //   - notification (payload: its id) and conversation (the viewer's conversation id): rendered
-//     for the viewer with their presenters, nothing when it is not theirs.
+//     for the viewer with their presenters, nothing when it is not theirs (nor when a `hide`
+//     filter for `notifications` matches the notification's status).
 //   - ids (delete, announcement.delete) and payloads the publisher rendered go out as they are;
 //     filters_changed without a payload. Any other event is not sent.
 import type { AppContext } from "../../context.ts";
 import { feedAccessOf, mayReadFeed } from "../../domain/feed-access.ts";
+import { loadFilterRules } from "../../services/filters/apply-filters.ts";
 import { getStatus } from "../../services/statuses/get-status.ts";
 import { publicStatusForStreams } from "../../services/streaming/stream-status.ts";
 import { feedAccessSettings } from "../../services/timelines/feed-access.ts";
+import type { Status } from "../entities/status.ts";
 import { renderConversationEvent } from "../v1/conversations.ts";
 import { presentNotificationById } from "../v1/notifications/present.ts";
-import { presentStatus } from "../v1/statuses/present.ts";
+import { presentStatus, presentStatuses } from "../v1/statuses/present.ts";
+import { filteredPayload } from "./stream-filters.ts";
 import type { ResolvedStream } from "./streams.ts";
 import { shareInWave, type Wave } from "./waves.ts";
 
@@ -35,10 +41,12 @@ export interface RenderInput {
 /** Returns the payload to send (a string; JSON for entities), or null to send nothing. */
 export type Renderer = (ctx: AppContext, input: RenderInput) => Promise<string | null>;
 
+// The user and list streams are the home feed's: a `hide` filter for `home` drops the event.
 const renderStatus: Renderer = async (ctx, { viewerId, payload }) => {
   const row = await getStatus(ctx, viewerId, payload);
   if (row === undefined) return null;
-  return JSON.stringify(await presentStatus(ctx, row, viewerId));
+  const [status] = await presentStatuses(ctx, [row], viewerId, { filterContext: "home" });
+  return status === undefined ? null : JSON.stringify(status);
 };
 
 const renderNotification: Renderer = async (ctx, { viewerId, payload }) => {
@@ -69,6 +77,7 @@ export interface Frame {
 }
 
 interface PreparedPublic {
+  status: Status;
   json: string;
   asked: Set<string>;
   hiding: Set<string>;
@@ -100,15 +109,29 @@ async function publicStatusPayload(
   const prepared = await shareInWave(wave, "public", async (): Promise<PreparedPublic | null> => {
     const found = await publicStatusForStreams(ctx, statusId, wave.viewers);
     if (found === undefined) return null;
-    const json = JSON.stringify(await presentStatus(ctx, found.status, null));
-    return { json, asked: new Set(wave.viewers), hiding: found.hiding, local: found.local };
+    const status = await presentStatus(ctx, found.status, null);
+    return {
+      status,
+      json: JSON.stringify(status),
+      asked: new Set(wave.viewers),
+      hiding: found.hiding,
+      local: found.local,
+    };
   });
   if (prepared === null) return null;
   if (!(await feedReadable(ctx, wave, input, prepared.local))) return null;
-  if (prepared.asked.has(viewerId)) return prepared.hiding.has(viewerId) ? null : prepared.json;
-  // Subscribed while the message was on its way: checked on its own.
-  const alone = await publicStatusForStreams(ctx, statusId, [viewerId]);
-  return alone === undefined || alone.hiding.has(viewerId) ? null : prepared.json;
+  const asked = prepared.asked.has(viewerId);
+  if (asked && prepared.hiding.has(viewerId)) return null;
+  if (!asked) {
+    // Subscribed while the message was on its way: checked on its own.
+    const alone = await publicStatusForStreams(ctx, statusId, [viewerId]);
+    if (alone === undefined || alone.hiding.has(viewerId)) return null;
+  }
+  // The viewers' filters: read once for the wave's viewers (one query when none has any).
+  const rules = asked
+    ? await shareInWave(wave, "filters", () => loadFilterRules(ctx, wave.viewers))
+    : await loadFilterRules(ctx, [viewerId]);
+  return filteredPayload(rules.get(viewerId), viewerId, prepared.status, prepared.json, "public");
 }
 
 export async function renderFrame(

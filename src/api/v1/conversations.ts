@@ -1,6 +1,7 @@
 // Conversations (direct messages) — https://docs.joinmastodon.org/methods/conversations/
 //   GET /api/v1/conversations (Link pagination by the newest post's id),
-//   DELETE /api/v1/conversations/:id, POST /api/v1/conversations/:id/read.
+//   DELETE /api/v1/conversations/:id, POST /api/v1/conversations/:id/read, and
+//   POST /api/v1/conversations/:id/unread (Mastodon has it; its docs and the spec do not).
 // Someone else's conversation is 404.
 import type { Context } from "hono";
 import { Hono } from "hono";
@@ -78,4 +79,9 @@ export const conversationRoutes = new Hono<Env>()
   })
   .post("/:id/read", requireAuth({ scopes: ["write:conversations"] }), async (c) => {
     return one(c, await markConversationRead(c.var.ctx, currentUser(c).accountId, pathId(c)));
+  })
+  // In Mastodon's routes and ConversationsController since 4.x, not in its docs or the spec.
+  .post("/:id/unread", requireAuth({ scopes: ["write:conversations"] }), async (c) => {
+    const me = currentUser(c).accountId;
+    return one(c, await markConversationRead(c.var.ctx, me, pathId(c), true));
   });

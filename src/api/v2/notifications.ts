@@ -96,7 +96,10 @@ export const notificationV2Routes = new Hono<Env>()
     const viewer = currentUser(c).accountId;
     const group = await getGroup(c.var.ctx, viewer, c.req.param("group_key"));
     if (group === undefined) throw notFound();
-    return c.json(await presentGroups(c.var.ctx, viewer, group));
+    const shown = await presentGroups(c.var.ctx, viewer, group);
+    // A group whose status a `hide` filter for notifications matches is not shown (as v1's GET).
+    if (shown.notification_groups.length === 0) throw notFound();
+    return c.json(shown);
   })
   // Mastodon's controller asks for read:notifications here (its docs say write).
   .get("/:group_key/accounts", read, async (c) => {

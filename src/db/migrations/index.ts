@@ -28,6 +28,11 @@ import * as m0025 from "./0025-remote-federation.ts";
 import * as m0026 from "./0026-preview-cards.ts";
 import * as m0027 from "./0027-archives.ts";
 import * as m0028 from "./0028-federation-more.ts";
+import * as m0030 from "./0030-instance-domain-blocks.ts";
+import * as m0031 from "./0031-reports-moves.ts";
+import * as m0032 from "./0032-thread-fetches.ts";
+import * as m0033 from "./0033-push-subscriptions.ts";
+import * as m0034 from "./0034-web-app-tokens.ts";
 
 export const migrations: Record<string, Migration> = {
   "0001-initial": m0001,
@@ -57,4 +62,9 @@ export const migrations: Record<string, Migration> = {
   "0026-preview-cards": m0026,
   "0027-archives": m0027,
   "0028-federation-more": m0028,
+  "0030-instance-domain-blocks": m0030,
+  "0031-reports-moves": m0031,
+  "0032-thread-fetches": m0032,
+  "0033-push-subscriptions": m0033,
+  "0034-web-app-tokens": m0034,
 };

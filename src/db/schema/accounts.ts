@@ -58,4 +58,6 @@ export interface AccountsTable {
   last_webfingered_at: ColumnType<string | null, string | null | undefined, string | null>;
   /** 0028: the account this one moved to (an accepted Move), else null. */
   moved_to_account_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 0030: set while the account's domain is silenced (an instance domain block). */
+  silenced_at: ColumnType<string | null, string | null | undefined, string | null>;
 }

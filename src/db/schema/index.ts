@@ -7,6 +7,10 @@ import type { BookmarksTable, FavouritesTable, StatusPinsTable } from "./favouri
 import type { AccountKeysTable, FedifyKvTable } from "./federation.ts";
 import type { FeedEntriesTable } from "./feeds.ts";
 import type { InstanceActivityTable } from "./instance-activity.ts";
+import type {
+  InstanceDomainAllowsTable,
+  InstanceDomainBlocksTable,
+} from "./instance-domain-blocks.ts";
 import type { InstanceSettingsTable } from "./instance-settings.ts";
 import type { InvitesTable } from "./invites.ts";
 import type { JobsTable } from "./jobs.ts";
@@ -34,6 +38,7 @@ import type {
 import type { PasswordResetsTable } from "./password-resets.ts";
 import type { PollsTable, PollVotesTable, ScheduledStatusesTable } from "./polls-scheduled.ts";
 import type { PreviewCardsTable, StatusCardsTable } from "./preview-cards.ts";
+import type { PushSubscriptionsTable } from "./push-subscriptions.ts";
 import type { QuotesTable } from "./quotes.ts";
 import type {
   AccountNotesTable,
@@ -43,6 +48,7 @@ import type {
   FollowsTable,
   MutesTable,
 } from "./relationships.ts";
+import type { AccountAliasesTable, AccountMigrationsTable, ReportsTable } from "./reports-moves.ts";
 import type { RulesTable } from "./rules.ts";
 import type { SuggestionDismissalsTable, TrendsTable } from "./search-trends.ts";
 import type { StatusEditsTable } from "./status-edits.ts";
@@ -54,6 +60,7 @@ import type {
   TagsTable,
 } from "./statuses.ts";
 import type { FeaturedTagsTable, TagFollowsTable } from "./tags.ts";
+import type { StatusReplyFetchesTable } from "./thread-fetches.ts";
 import type { UserRecoveryCodesTable, UserTwoFactorTable } from "./two-factor.ts";
 import type { UsersTable } from "./users.ts";
 import type { WebSessionsTable } from "./web-sessions.ts";
@@ -66,6 +73,11 @@ export type { BookmarksTable, FavouritesTable, StatusPinsTable } from "./favouri
 export type { AccountKeysTable, FedifyKvTable } from "./federation.ts";
 export type { FeedEntriesTable } from "./feeds.ts";
 export type { InstanceActivityTable } from "./instance-activity.ts";
+export type {
+  DomainBlockSeverity,
+  InstanceDomainAllowsTable,
+  InstanceDomainBlocksTable,
+} from "./instance-domain-blocks.ts";
 export type { InstanceSettingsTable } from "./instance-settings.ts";
 export type { InvitesTable } from "./invites.ts";
 export type { JobsTable } from "./jobs.ts";
@@ -97,6 +109,7 @@ export type {
   ScheduledStatusParams,
 } from "./polls-scheduled.ts";
 export type { PreviewCardsTable, PreviewCardType, StatusCardsTable } from "./preview-cards.ts";
+export type { PushSubscriptionsTable } from "./push-subscriptions.ts";
 export type { QuotesTable } from "./quotes.ts";
 export type {
   AccountNotesTable,
@@ -106,6 +119,11 @@ export type {
   FollowsTable,
   MutesTable,
 } from "./relationships.ts";
+export type {
+  AccountAliasesTable,
+  AccountMigrationsTable,
+  ReportsTable,
+} from "./reports-moves.ts";
 export type { RulesTable } from "./rules.ts";
 export type {
   SuggestionDismissalsTable,
@@ -122,6 +140,7 @@ export type {
   TagsTable,
 } from "./statuses.ts";
 export type { FeaturedTagsTable, TagFollowsTable } from "./tags.ts";
+export type { StatusReplyFetchesTable } from "./thread-fetches.ts";
 export type { UserRecoveryCodesTable, UserTwoFactorTable } from "./two-factor.ts";
 export type { UsersTable } from "./users.ts";
 export type { WebSessionsTable } from "./web-sessions.ts";
@@ -132,7 +151,9 @@ export interface Database {
   account_keys: AccountKeysTable;
   account_notes: AccountNotesTable;
   account_pins: AccountPinsTable;
+  account_aliases: AccountAliasesTable;
   account_archives: AccountArchivesTable;
+  account_migrations: AccountMigrationsTable;
   accounts: AccountsTable;
   blocks: BlocksTable;
   bookmarks: BookmarksTable;
@@ -151,6 +172,8 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   instance_activity: InstanceActivityTable;
   instance_settings: InstanceSettingsTable;
+  instance_domain_blocks: InstanceDomainBlocksTable;
+  instance_domain_allows: InstanceDomainAllowsTable;
   invites: InvitesTable;
   jobs: JobsTable;
   list_accounts: ListAccountsTable;
@@ -170,12 +193,15 @@ export interface Database {
   poll_votes: PollVotesTable;
   polls: PollsTable;
   preview_cards: PreviewCardsTable;
+  push_subscriptions: PushSubscriptionsTable;
   quotes: QuotesTable;
+  reports: ReportsTable;
   rules: RulesTable;
   scheduled_statuses: ScheduledStatusesTable;
   status_cards: StatusCardsTable;
   status_edits: StatusEditsTable;
   status_pins: StatusPinsTable;
+  status_reply_fetches: StatusReplyFetchesTable;
   status_tags: StatusTagsTable;
   statuses: StatusesTable;
   suggestion_dismissals: SuggestionDismissalsTable;

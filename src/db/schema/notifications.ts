@@ -13,6 +13,8 @@ export interface NotificationsTable {
   dedupe_key: string | null;
   filtered: Generated<boolean>;
   created_at: string;
+  /** 0031: the report an `admin.report` notification names. */
+  report_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface NotificationPoliciesTable {

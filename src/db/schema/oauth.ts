@@ -34,6 +34,8 @@ export interface OAuthAccessTokensTable {
   token_hash: string;
   scopes: string;
   grant_id: string | null;
+  /** The browser session a "Web" app token was minted for (pages/web-app.ts); else null. */
+  web_session_id: string | null;
   last_used_at: string | null;
   revoked_at: string | null;
   created_at: string;

@@ -1,6 +1,7 @@
 // Splits the text people type into plain runs, links, mentions and hashtags, by Mastodon's
 // rules, so that counting, rendering and federation agree on what is what.
-//   mention: @user or @user@domain, not preceded by a word character, `/` or `=`
+//   mention: @user or @user@domain, not preceded by a word character, `/` or `=`; the domain
+//            may end in a port (`@amy@127.0.0.2:3000`: servers on loopback, as in development)
 //   hashtag: #name of letters, digits, `_` (and `·` or ZWNJ inside), with at least one letter
 //   link:    http(s):// up to white space, without trailing punctuation or unbalanced `)`
 
@@ -11,7 +12,7 @@ export type TextToken =
   | { type: "hashtag"; value: string; name: string };
 
 const URL = String.raw`https?:\/\/[^\s<>"]+`;
-const MENTION = String.raw`(?<![\p{L}\p{N}_\/=@.])@([a-z0-9_]+(?:[a-z0-9_.-]+[a-z0-9_]+)?)(?:@([\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+))?`;
+const MENTION = String.raw`(?<![\p{L}\p{N}_\/=@.])@([a-z0-9_]+(?:[a-z0-9_.-]+[a-z0-9_]+)?)(?:@([\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+(?::\d{1,5}(?!\d))?))?`;
 const HASHTAG = String.raw`(?<![\p{L}\p{N}_\/=)&#])#([\p{L}\p{N}_][\p{L}\p{N}_·\u200c]*)`;
 const PATTERN = new RegExp(`(${URL})|${MENTION}|${HASHTAG}`, "giu");
 

@@ -13,6 +13,7 @@ import {
   Create,
   Delete,
   EmojiReact,
+  Flag,
   Follow,
   Like,
   Move,
@@ -31,6 +32,7 @@ import { type Ctx, inboxLog, sameOrigin } from "./common.ts";
 import { onCreate, onUpdate } from "./create.ts";
 import { onDelete } from "./delete.ts";
 import { onAdd, onRemove } from "./featured.ts";
+import { onFlag } from "./flag.ts";
 import { onFollow } from "./follow.ts";
 import { onAnnounce, onBlock, onEmojiReact, onLike } from "./interactions.ts";
 import { onMove } from "./move.ts";
@@ -84,7 +86,8 @@ export function registerInbox(inbox: InboxListenerSetters<AppContext>): void {
     .on(Remove, sameServer(onRemove))
     .on(QuoteRequest, sameServer(onQuoteRequest))
     .on(Move, sameServer(onMove))
-    // Everything else (Dislike, Story, Flag until it is built…): acknowledged.
+    .on(Flag, sameServer(onFlag))
+    // Everything else (Dislike, Story…): acknowledged.
     .on(Activity, (_ctx, activity) => {
       inboxLog.debug("Ignored {type} {id}", {
         type: activity.constructor.name,

@@ -27,8 +27,12 @@ import type {
   RemotePollData,
   RemoteStatusData,
 } from "../../services/federation/receive-status.ts";
-import { signedLoader, webHref } from "../remote-actor.ts";
+import { acceptsMediaFrom } from "../../services/instance-domain-blocks/policy.ts";
+import { resolveRemoteAccount, signedLoader, webHref } from "../remote-actor.ts";
 import { quotePolicyOf, rawMediaDetails, rawObjectOf } from "./raw-media.ts";
+
+/** Unknown mentioned accounts fetched for one incoming post. */
+const MENTIONS_FETCHED = 5;
 
 const PUBLIC = new Set([PUBLIC_COLLECTION.href, "as:Public", "Public"]);
 
@@ -181,6 +185,13 @@ export async function noteData(
   const visibility = visibilityOf(to, cc, author.followers_url);
   const addressed = [...to, ...cc, ...object.btoIds, ...object.bccIds].map((u) => u.href);
   const known = await findAccountsByUris(ctx.data.db, [...mentionHrefs, ...addressed]);
+  // Mentioned accounts we do not know yet are fetched, as Mastodon's Create does, so that the
+  // other people a DM names show up (and a reply-all reaches them); a few per post at most.
+  const unknown = [...new Set(mentionHrefs)].filter((h) => !known.some((a) => a.uri === h));
+  for (const href of unknown.slice(0, MENTIONS_FETCHED)) {
+    const account = await resolveRemoteAccount(ctx, href);
+    if (account !== null) known.push(account);
+  }
   const byUri = new Map(known.map((a) => [a.uri, a.id]));
   const mentioned = mentionHrefs.flatMap((h) => byUri.get(h) ?? []);
   // Addressed without a Mention tag: they may read it but are not notified (silent).
@@ -189,6 +200,12 @@ export async function noteData(
       ? addressed.flatMap((h) => byUri.get(h) ?? [])
       : [];
   const summary = str(object.summary);
+  // reject_media (instance domain blocks): attachments stay links of type `unknown`, as
+  // Mastodon keeps them, and the domain's emoji are not taken in.
+  if (author.domain !== null && !(await acceptsMediaFrom(ctx.data, author.domain))) {
+    for (const m of media) Object.assign(m, { mediaType: null, blurhash: null, focus: null });
+    emojis.length = 0;
+  }
   return {
     uri: object.id!.href,
     url: webHref(object.url) ?? object.id!.href,

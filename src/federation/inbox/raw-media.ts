@@ -44,16 +44,46 @@ function focusOf(value: unknown): { x: number; y: number } | null {
   return ok(x) && ok(y) ? { x, y } : null;
 }
 
+// An activity with a Linked Data Signature (Mastodon signs public ones, Fedify too) reaches the
+// listener compacted to Fedify's signature context, which lacks these vocabularies: their terms
+// arrive as full IRIs (`https://gotosocial.org/ns#interactionPolicy`, `as:quoteUrl`). Read
+// under their usual short names all the same.
+const NAMESPACES = [
+  "https://gotosocial.org/ns#",
+  "http://joinmastodon.org/ns#",
+  "toot:",
+  "https://w3id.org/fep/044f#",
+  "http://fedibird.com/ns#",
+  "https://misskey-hub.net/ns#",
+  "https://www.w3.org/ns/activitystreams#",
+  "as:",
+];
+
+function shortTerms(value: unknown, depth = 0): unknown {
+  if (depth > 8) return value;
+  if (Array.isArray(value)) return value.map((v) => shortTerms(v, depth + 1));
+  if (!isJson(value)) return value;
+  const out: Json = {};
+  for (const [key, v] of Object.entries(value)) {
+    const ns = NAMESPACES.find((n) => key.startsWith(n));
+    const short = ns === undefined ? key : key.slice(ns.length);
+    // A term sent under its short name wins over the same term in full.
+    if (short !== key && short in value) continue;
+    out[short] = shortTerms(v, depth + 1);
+  }
+  return out;
+}
+
 /**
  * The object's own JSON as sent: Fedify keeps it for a document it fetched; an object embedded
  * in an activity is found in the activity's JSON (same id).
  */
 export function rawObjectOf(object: APObject, container?: unknown): Json | null {
   const own = (object as unknown as { _cachedJsonLd?: unknown })._cachedJsonLd;
-  if (isJson(own)) return own;
+  if (isJson(own)) return shortTerms(own) as Json;
   const outer = (container as { _cachedJsonLd?: unknown } | undefined)?._cachedJsonLd;
   if (isJson(outer) && isJson(outer.object) && outer.object.id === object.id?.href)
-    return outer.object;
+    return shortTerms(outer.object) as Json;
   return null;
 }
 

@@ -19,6 +19,7 @@ import {
 import { fedifyContext } from "./instance.ts";
 import { quoteActivity } from "./quote-activities.ts";
 import { toRecipient } from "./recipients.ts";
+import { flagActivity, moveActivity } from "./report-activities.ts";
 import { boostActivity, type Outgoing, postUpdate, statusActivity } from "./status-activities.ts";
 import { deliverableRecipients } from "./unavailable.ts";
 
@@ -44,9 +45,13 @@ async function build(app: AppContext, fctx: Fctx, d: Delivery): Promise<Outgoing
         ? voteActivities(app, fctx, d.actorId, d.effect)
         : one(await postUpdate(app, fctx, d.effect.statusId, d.nonce));
     case "account":
+      if (d.effect.activity === "Move")
+        return one(await moveActivity(app, fctx, d.actorId, d.effect.targetId, d.nonce));
       return d.effect.activity === "Update"
         ? one(await profileUpdate(app, fctx, d.actorId, d.nonce))
         : [];
+    case "report":
+      return one(await flagActivity(app, fctx, d.effect));
   }
 }
 

@@ -8,6 +8,7 @@ import type { KvKey } from "@fedify/fedify";
 import type { Recipient } from "@fedify/vocab";
 import type { AppContext } from "../../context.ts";
 import { isPublicAddress } from "../../lib/safe-fetch.ts";
+import { policiesFor } from "../../services/instance-domain-blocks/policy.ts";
 import { DatabaseKvStore } from "../kv-store.ts";
 
 export const UNAVAILABLE_AFTER_DAYS = 7;
@@ -58,7 +59,8 @@ function privateInbox(url: URL): boolean {
 
 /**
  * The recipients we may deliver to: http(s) inboxes, public unless private federation is
- * allowed, on servers not marked unavailable (one read per distinct host).
+ * allowed, on servers not marked unavailable (one read per distinct host) that the policy
+ * lets us federate with.
  */
 export async function deliverableRecipients(
   app: AppContext,
@@ -72,6 +74,9 @@ export async function deliverableRecipients(
   const hosts = [...new Set(allowed.flatMap((r) => inboxHost(r) ?? []))];
   const down = new Set<string>();
   for (const host of hosts) if (await isUnavailable(app, host)) down.add(host);
+  // The federation policy: nothing goes to suspended hosts, or to unlisted ones in
+  // allow-list mode (services/instance-domain-blocks/policy.ts).
+  for (const [host, policy] of await policiesFor(app, hosts)) if (!policy.federates) down.add(host);
   return allowed.filter((r) => {
     const host = inboxHost(r);
     return host !== null && !down.has(host);

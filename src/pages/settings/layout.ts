@@ -15,6 +15,8 @@ const LINKS = [
   ["/settings/password", "Password"],
   ["/settings/email", "Email address"],
   ["/settings/import", "Import and export"],
+  ["/settings/aliases", "Account aliases"],
+  ["/settings/migration", "Move to another account"],
   ["/auth/sessions", "Sessions"],
   ["/oauth/authorized_applications", "Authorized apps"],
   ["/settings/delete", "Delete account"],

@@ -1,7 +1,7 @@
 // Direct conversations — https://docs.joinmastodon.org/methods/conversations/
 // The viewer's conversations, newest post first (paged by the newest post's id), each with
-// its other participants and its newest post the viewer may still see; mark one read, or
-// remove it from the list (the posts stay; a new message brings it back).
+// its other participants and its newest post the viewer may still see; mark one read (or
+// unread again), or remove it from the list (the posts stay; a new message brings it back).
 import type { AppContext } from "../../context.ts";
 import type { Page } from "../../db/queries/paginate.ts";
 import { isId } from "../../domain/id.ts";
@@ -55,19 +55,23 @@ export async function listConversations(
   return loadConversations(ctx, viewerId, await findConversationPage(ctx.db, viewerId, page));
 }
 
-/** undefined when it is not the viewer's conversation (404). */
+/**
+ * Marks it read (or unread again: Mastodon's undocumented POST …/unread); undefined when it
+ * is not the viewer's conversation (404).
+ */
 export async function markConversationRead(
   ctx: AppContext,
   viewerId: string,
   id: string,
+  unread = false,
 ): Promise<LoadedConversation | undefined> {
   const row = await findAccountConversation(ctx.db, viewerId, id);
   if (row === undefined) return undefined;
   await updateAccountConversation(ctx.db, id, {
-    unread: false,
+    unread,
     updated_at: ctx.clock.now().toISOString(),
   });
-  const [loaded] = await loadConversations(ctx, viewerId, [{ ...row, unread: false }]);
+  const [loaded] = await loadConversations(ctx, viewerId, [{ ...row, unread }]);
   return loaded;
 }
 

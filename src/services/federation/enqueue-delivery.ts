@@ -13,6 +13,7 @@ import type { BoostFederationEffect } from "../interactions/reblog.ts";
 import type { PollFederationEffect } from "../polls/common.ts";
 import type { QuoteFederationEffect } from "../quotes/common.ts";
 import type { FederationEffect } from "../relationships/common.ts";
+import type { ReportFederationEffect } from "../reports/file-report.ts";
 import type { StatusFederationEffect } from "../statuses/common.ts";
 import type { FeaturedTagFederationEffect } from "../tags/featured-common.ts";
 
@@ -29,7 +30,9 @@ export interface DeliveryRecipient {
  */
 export type AccountFederationEffect =
   | { activity: "Update" }
-  | { activity: "Delete"; recipients: DeliveryRecipient[] };
+  | { activity: "Delete"; recipients: DeliveryRecipient[] }
+  /** The account moved to `targetId` (services/moves/move-account.ts): Move to followers. */
+  | { activity: "Move"; targetId: string };
 
 export interface DeliveryEffects {
   status: StatusFederationEffect;
@@ -40,6 +43,8 @@ export interface DeliveryEffects {
   quote: QuoteFederationEffect;
   "featured-tag": FeaturedTagFederationEffect;
   account: AccountFederationEffect;
+  /** A forwarded report: Flag from the instance actor. */
+  report: ReportFederationEffect;
 }
 
 /** What a `federation.deliver` job carries (domain/jobs.ts keeps it loose). */

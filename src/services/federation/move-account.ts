@@ -17,6 +17,20 @@ export async function moveRemoteAccount(
 ): Promise<number> {
   if (originId === targetId) return 0;
   await setMovedTo(ctx.db, originId, targetId);
+  return migrateLocalFollowers(ctx, originId, targetId);
+}
+
+/**
+ * Our accounts that follow `originId` follow `targetId` and leave the origin (Follow and
+ * Undo go out where either is remote). Shared by a remote account's Move and a local
+ * account moving away (services/moves/move-account.ts). Returns how many moved.
+ */
+export async function migrateLocalFollowers(
+  ctx: AppContext,
+  originId: string,
+  targetId: string,
+): Promise<number> {
+  if (originId === targetId) return 0;
   const followers = await findLocalFollowerIds(ctx.db, originId, MOVE_FOLLOWER_LIMIT);
   let moved = 0;
   for (const followerId of followers) {

@@ -144,9 +144,18 @@ export function cleanContent(html: string): string {
 
 export type ReceiveStatusResult = { status: StatusRow; created: boolean };
 
+/** Unknown parents fetched up a reply chain on receipt (Mastodon's inReplyTo depth: 5). */
+export const ANCESTOR_DEPTH = 5;
+
+export interface ReceiveStatusOptions {
+  /** How many unknown ancestors may still be fetched above this post (0: none). */
+  ancestors?: number;
+}
+
 export async function receiveStatus(
   ctx: AppContext,
   data: RemoteStatusData,
+  options: ReceiveStatusOptions = {},
 ): Promise<ReceiveStatusResult> {
   const existing = await findStatusByUri(ctx.db, data.uri);
   if (existing !== undefined) return { status: existing, created: false };
@@ -236,6 +245,16 @@ export async function receiveStatus(
         runAt: now,
         createdAt: now,
       });
+      // An unknown parent is fetched later (federation/threads.ts), a bounded step at a time.
+      const ancestors = options.ancestors ?? ANCESTOR_DEPTH;
+      if (parent === undefined && data.inReplyToUri !== null && ancestors > 0)
+        await enqueueJob(trx, {
+          id: ctx.newId(),
+          type: "status.fetch-ancestor",
+          payload: { statusId: id, remaining: ancestors },
+          runAt: now,
+          createdAt: now,
+        });
       await enqueueCardFetch(trx, ctx.newId, {
         statusId: id,
         content: cleanContent(data.content),

@@ -14,6 +14,7 @@ import {
   markAccountSuspended,
   type RemoteEmoji,
 } from "../../repos/remote-objects.ts";
+import { blockFor } from "../instance-domain-blocks/policy.ts";
 import { deleteStatus } from "../statuses/delete-status.ts";
 import { storeRemoteEmojis } from "./remote-emojis.ts";
 
@@ -111,6 +112,9 @@ export async function upsertRemoteAccount(
     await updateAccount(ctx.db, existing.id, profile(data, at));
     return (await findAccountByUri(ctx.db, data.uri)) as AccountRow;
   }
+  // A new account of a blocked domain arrives with the block's mark (Mastodon's
+  // auto_suspend?/auto_silence? in ProcessAccountService).
+  const block = await blockFor(ctx, data.domain);
   try {
     return await insertRemoteAccount(ctx.db, {
       id: ctx.newId(),
@@ -118,7 +122,8 @@ export async function upsertRemoteAccount(
       domain: data.domain,
       uri: data.uri,
       last_status_at: null,
-      suspended_at: null,
+      suspended_at: block?.severity === "suspend" ? block.created_at : null,
+      silenced_at: block?.severity === "silence" ? block.created_at : null,
       created_at: data.publishedAt ?? at,
       ...profile(data, at),
     });

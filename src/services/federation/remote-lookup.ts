@@ -17,6 +17,8 @@ export interface RemoteLookup {
   account(username: string, domain: string): Promise<AccountRow | null>;
   /** The actor or post at a URL of another server (fetched, checked and stored). */
   object(url: string): Promise<RemoteObject>;
+  /** The `alsoKnownAs` of the actor at `uri`, fetched fresh from its server; null: unfetchable. */
+  aliases(uri: string): Promise<string[] | null>;
 }
 
 const lookups = new WeakMap<AppContext, RemoteLookup>();

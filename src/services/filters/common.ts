@@ -32,10 +32,23 @@ export async function loadFilters(ctx: AppContext, rows: FilterRow[]): Promise<L
   const ids = rows.map((r) => r.id);
   const keywords = await findKeywordsOf(ctx.db, ids);
   const statuses = await findStatusesOf(ctx.db, ids);
+  // Grouped once: the streams load the filters of every viewer of an event together.
+  const byFilter = <T extends { custom_filter_id: string }>(parts: T[]) => {
+    const grouped = new Map<string, T[]>();
+    for (const p of parts) {
+      const key = String(p.custom_filter_id);
+      const list = grouped.get(key);
+      if (list === undefined) grouped.set(key, [p]);
+      else list.push(p);
+    }
+    return grouped;
+  };
+  const keywordsOf = byFilter(keywords);
+  const statusesOf = byFilter(statuses);
   return rows.map((filter) => ({
     filter,
-    keywords: keywords.filter((k) => String(k.custom_filter_id) === filter.id),
-    statuses: statuses.filter((s) => String(s.custom_filter_id) === filter.id),
+    keywords: keywordsOf.get(filter.id) ?? [],
+    statuses: statusesOf.get(filter.id) ?? [],
   }));
 }
 

@@ -7,6 +7,8 @@ import { getInstanceInfo, type InstanceInfo } from "./get-instance-info.ts";
 export interface PublicInstance extends InstanceInfo {
   /** The local account people can write to, or null when none is set or it is gone. */
   contactAccount: AccountRow | null;
+  /** Web Push's VAPID public key (base64url); empty when the context has none (tests). */
+  vapidPublicKey: string;
 }
 
 /** The instance as its public documents describe it. */
@@ -16,5 +18,5 @@ export async function getPublicInstance(ctx: AppContext): Promise<PublicInstance
   const account = username === "" ? undefined : await findLocalAccountByUsername(ctx.db, username);
   // A suspended contact is no contact: clients would link to an empty profile.
   const contactAccount = account !== undefined && account.suspended_at === null ? account : null;
-  return { ...info, contactAccount };
+  return { ...info, contactAccount, vapidPublicKey: ctx.secrets.vapidPublicKey ?? "" };
 }

@@ -12,6 +12,8 @@ export interface NotifyRequest {
   fromId: string;
   /** The status the entity shows: the favourited, boosted (original), mentioning… one. */
   statusId?: string | null;
+  /** `admin.report`: the report the entity shows. */
+  reportId?: string | null;
 }
 
 export async function enqueueNotify(
@@ -30,6 +32,7 @@ export async function enqueueNotify(
       recipientId: request.recipientId,
       fromId: request.fromId,
       statusId: request.statusId ?? null,
+      ...(request.reportId == null ? {} : { reportId: request.reportId }),
     },
     runAt: at,
     createdAt: at,

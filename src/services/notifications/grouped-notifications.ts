@@ -20,6 +20,7 @@ import {
   type GroupData,
 } from "../../repos/notification-groups.ts";
 import type { NotificationRow } from "../../repos/notifications.ts";
+import type { ReportRow } from "../../repos/reports.ts";
 import { type LoadedAccount, loadAccounts } from "../profiles/load-accounts.ts";
 import type { StatusRow } from "../statuses/common.ts";
 import { type ListOptions, notificationFilter } from "./list-notifications.ts";
@@ -42,6 +43,8 @@ export interface GroupPage {
   groups: NotificationGroupView[];
   statuses: Map<string, StatusRow>;
   accounts: Map<string, LoadedAccount>;
+  /** Reports of `admin.report` groups (their targets are in `accounts`). */
+  reports: Map<string, ReportRow>;
   cursors: string[];
 }
 
@@ -120,7 +123,12 @@ async function hydrate(
       ...v,
       sampleAccountIds: v.sampleAccountIds.filter((id) => loaded.accounts.has(id)),
     }));
-  return { groups, statuses: loaded.statuses, accounts: loaded.accounts };
+  return {
+    groups,
+    statuses: loaded.statuses,
+    accounts: loaded.accounts,
+    reports: loaded.reports,
+  };
 }
 
 export async function listGroups(
@@ -133,7 +141,13 @@ export async function listGroups(
   const filter = notificationFilter(options);
   const rows = await findGroupPage(ctx.db, accountId, filter, groupedTypes, page);
   if (rows.length === 0)
-    return { groups: [], statuses: new Map(), accounts: new Map(), cursors: [] };
+    return {
+      groups: [],
+      statuses: new Map(),
+      accounts: new Map(),
+      reports: new Map(),
+      cursors: [],
+    };
   const keys = rows
     .map((r) => shownGroupKey(r, groupedTypes))
     .filter((k) => !k.startsWith("ungrouped-"));

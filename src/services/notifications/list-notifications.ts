@@ -3,17 +3,19 @@
 // types and `exclude_types[]` removes some (unknown names are ignored, as Mastodon);
 // `account_id` shows one sender's, filtered ones included; `include_filtered` adds the
 // notifications the policy filtered. unread_count counts those after the notifications
-// marker (all of them without one), 100 by default and 1000 at most.
+// marker (all of them without one), 100 by default and 1000 at most, minus those a `hide`
+// filter for `notifications` leaves out of the list (api/v1/notifications/present.ts).
 import type { AppContext } from "../../context.ts";
 import type { Page } from "../../db/queries/paginate.ts";
 import { NOTIFICATION_TYPES } from "../../domain/notifications.ts";
-import { countUnread } from "../../repos/notification-groups.ts";
+import { countUnread, findUnread } from "../../repos/notification-groups.ts";
 import {
   findNotification,
   findNotificationPage,
   findNotificationsMarker,
   type NotificationFilter,
 } from "../../repos/notifications.ts";
+import { statusHider } from "../filters/apply-filters.ts";
 import { type LoadedNotifications, loadNotifications } from "./load-notifications.ts";
 
 export interface ListOptions {
@@ -71,5 +73,27 @@ export async function unreadCount(
   groupedTypes?: readonly string[],
 ): Promise<number> {
   const marker = await findNotificationsMarker(ctx.db, accountId);
-  return countUnread(ctx.db, accountId, notificationFilter(options), marker, limit, groupedTypes);
+  const filter = notificationFilter(options);
+  const hider = await statusHider(ctx, accountId, "notifications");
+  if (hider === null) return countUnread(ctx.db, accountId, filter, marker, limit, groupedTypes);
+  // What a `hide` filter removes from the list is not counted either: read up to `limit`,
+  // check the statuses not checked yet, and read again without the hidden ones until a read
+  // brings no newly hidden status (each round checks new statuses, so this ends).
+  const hidden = new Set<string>();
+  const checked = new Set<string>();
+  for (;;) {
+    const rows = await findUnread(ctx.db, accountId, filter, marker, limit, groupedTypes, [
+      ...hidden,
+    ]);
+    const fresh = [
+      ...new Set(
+        rows.flatMap((r) => (r.statusId === null || checked.has(r.statusId) ? [] : [r.statusId])),
+      ),
+    ];
+    if (fresh.length === 0) return rows.length;
+    for (const id of fresh) checked.add(id);
+    const newlyHidden = await hider(fresh);
+    if (newlyHidden.size === 0) return rows.length;
+    for (const id of newlyHidden) hidden.add(id);
+  }
 }

@@ -41,6 +41,7 @@ import {
 } from "../../repos/notifications.ts";
 import { findAccountById } from "../../repos/profiles.ts";
 import { findMentionsOf, findVisibleStatuses } from "../../repos/status-reads.ts";
+import { enqueuePushes } from "../push/enqueue-push.ts";
 import { policyOf } from "./policy.ts";
 
 export interface NotifyInput {
@@ -48,6 +49,7 @@ export interface NotifyInput {
   recipientId: string;
   fromId: string;
   statusId: string | null;
+  reportId?: string | null;
 }
 
 /** Types a sender may send to themself (Mastodon: poll results, moderation). */
@@ -105,8 +107,8 @@ export async function notify(
         facts.senderFollowsSince !== null &&
         Date.parse(facts.senderFollowsSince) <= now.getTime() - NEW_FOLLOWER_THRESHOLD_MS,
       newAccount: Date.parse(sender.created_at) > now.getTime() - NEW_ACCOUNT_THRESHOLD_MS,
-      // Limiting accounts (silencing) is a moderation feature Hearth does not have yet.
-      limited: false,
+      // Accounts of a silenced domain (instance domain blocks) are limited.
+      limited: sender.silenced_at != null,
       unsolicitedPrivateMention:
         type === "mention" && direct && !(isReply && facts.recipientMentionedSenderInThread),
     });
@@ -131,7 +133,12 @@ export async function notify(
       type,
       statusId: input.statusId,
       groupKey,
-      dedupeKey: dedupeKey(type, fromId, input.statusId),
+      // Each report notifies on its own (the same reporter may file several).
+      dedupeKey:
+        type === "admin.report"
+          ? `admin.report:${input.reportId ?? ""}`
+          : dedupeKey(type, fromId, input.statusId),
+      reportId: input.reportId ?? null,
       filtered,
       at,
     });
@@ -144,6 +151,12 @@ export async function notify(
         lastStatusId: input.statusId,
         count: await countFilteredMentions(trx, recipientId, fromId, MAX_MEANINGFUL_COUNT),
         at,
+      });
+    // A shown notification also goes to the recipient's Web Push subscriptions.
+    if (inserted !== undefined && !filtered)
+      await enqueuePushes(ctx, trx, inserted, {
+        recipientFollows: facts.recipientFollows,
+        senderFollows: facts.senderFollowsSince !== null,
       });
     return inserted;
   });

@@ -81,7 +81,10 @@ export async function follow(
     const row = { id: ctx.newId(), accountId: actorId, targetAccountId: targetId, at };
     // A remote follower's request arrives with its own uri; ours get theirs when federated.
     const uri = input.uri ?? null;
-    const needsApproval = pair.target.locked || pair.target.domain !== null;
+    // A follower from a silenced domain asks even an unlocked account (Mastodon's
+    // ActivityPub::Activity::Follow: `@account.silenced?`).
+    const needsApproval =
+      pair.target.locked || pair.target.domain !== null || pair.actor.silenced_at != null;
     if (needsApproval) {
       if (await insertFollowLike(trx, "follow_requests", { ...row, uri }, options))
         await enqueueNotify(ctx, trx, {

@@ -5,6 +5,7 @@ import { parseScopes } from "../../domain/scopes.ts";
 import { listAuthorizedApps, revokeUserTokens } from "../../repos/oauth.ts";
 import {
   listLiveWebSessions,
+  liveSessionTokenIds,
   revokeWebSession,
   type WebSessionRow,
 } from "../../repos/web-sessions.ts";
@@ -22,7 +23,9 @@ export async function revokeOwnSession(
 ): Promise<boolean> {
   const sessions = await listLiveWebSessions(ctx.db, userId);
   if (!sessions.some((s) => s.id === sessionId)) return false;
+  const tokenIds = await liveSessionTokenIds(ctx.db, [sessionId]);
   await revokeWebSession(ctx.db, sessionId, ctx.clock.now().toISOString());
+  await endTokenStreams(ctx, tokenIds);
   return true;
 }
 

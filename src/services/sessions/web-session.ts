@@ -7,11 +7,13 @@ import {
   findLiveWebSession,
   insertWebSession,
   listLiveWebSessions,
+  liveSessionTokenIds,
   revokeWebSession,
   revokeWebSessionsById,
   touchWebSession,
   type WebSessionRow,
 } from "../../repos/web-sessions.ts";
+import { endTokenStreams } from "../streaming/end-streams.ts";
 
 export const SESSION_LIFETIME_MS = 365 * 24 * 60 * 60 * 1000;
 const MAX_SESSIONS = 10;
@@ -74,5 +76,8 @@ export async function findWebSession(
 }
 
 export async function endWebSession(ctx: AppContext, sessionId: string): Promise<void> {
+  // The web app's token dies with the session; its open streams close too.
+  const tokenIds = await liveSessionTokenIds(ctx.db, [sessionId]);
   await revokeWebSession(ctx.db, sessionId, ctx.clock.now().toISOString());
+  await endTokenStreams(ctx, tokenIds);
 }

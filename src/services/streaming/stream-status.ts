@@ -36,6 +36,9 @@ export async function publicStatusForStreams(
     status.reblog_of_id === null ? status : await getStatus(ctx, null, status.reblog_of_id);
   if (original === undefined) return undefined;
   const author = await findAccountById(ctx.db, status.account_id);
+  // A silenced server's accounts are never broadcast (Mastodon's FanOutOnWriteService
+  // `broadcastable?`); their followers get the posts in home.
+  if (author?.silenced_at != null) return undefined;
   const mentioned = (await findMentionsOf(ctx.db, [original.id])).map((m) => m.accountId);
   const hiding = await findViewersHiding(
     ctx.db,

@@ -2,11 +2,12 @@
 // FeedManager#filter_from_list?): a public, unlisted or private status of a list member goes
 // into each list holding them whose owner should see it (findListAudience has the rules),
 // never twice for boosts of the same post; an `update` event goes to each list's channel.
-// Exclusive lists (4.2): their members' posts stay out of the owner's home.
+// Exclusive lists (4.2): their members' posts stay out of the owner's home (the home fan-out's
+// query, repos/feeds.ts fanOutHomeBatch, leaves those owners out).
 import type { AppContext } from "../../context.ts";
 import { channels, encodeStreamMessage } from "../../domain/streaming.ts";
 import { feedsHolding, insertFeedEntries } from "../../repos/feeds.ts";
-import { findListAudience, findReadersExcludingAuthor } from "../../repos/list-feeds.ts";
+import { findListAudience } from "../../repos/list-feeds.ts";
 import type { StatusRow } from "../statuses/common.ts";
 
 export interface ListFanOut {
@@ -49,14 +50,4 @@ export async function fanOutToLists(ctx: AppContext, f: ListFanOut): Promise<str
   const message = encodeStreamMessage({ event: "update", payload: f.status.id });
   await Promise.all(lists.map((id) => ctx.pubsub.publish(channels.list(id), message)));
   return lists;
-}
-
-/** `readers` without those who keep `authorId` in an exclusive list (out of their home). */
-export async function withoutExclusiveReaders(
-  ctx: AppContext,
-  authorId: string,
-  readers: string[],
-): Promise<string[]> {
-  const excluded = await findReadersExcludingAuthor(ctx.db, authorId, readers);
-  return excluded.size === 0 ? readers : readers.filter((r) => !excluded.has(r));
 }

@@ -9,15 +9,15 @@
 //   a reply to someone else → only readers who follow that someone (or are them)
 //   a follow limited to some languages → only statuses in them (or with no language)
 //   a boost → not into a feed that already holds the post or another boost of it
-// Followers of one of a public post's hashtags get it too.
+// Followers of one of a public post's hashtags get it too. The database decides all of this:
+// one INSERT … SELECT per batch of 1000 readers writes their entries and names them.
 // Readers not active in the last week get nothing: their home is rebuilt when they come back
 // (note-activity.ts). Domain blocks join here when they exist.
 import type { AppContext } from "../../context.ts";
 import { channels, encodeStreamMessage } from "../../domain/streaming.ts";
 import {
   type FeedEntry,
-  feedsHolding,
-  findHomeAudience,
+  fanOutHomeBatch,
   findTagFollowerAudience,
   insertFeedEntries,
 } from "../../repos/feeds.ts";
@@ -27,7 +27,7 @@ import { findStatusById } from "../../repos/statuses.ts";
 import { updateConversations } from "../conversations/update-conversations.ts";
 import { notifyAboutNewStatus } from "../notifications/on-events.ts";
 import { publishToPublicStreams } from "../streaming/publish-status.ts";
-import { fanOutToLists, withoutExclusiveReaders } from "./fan-out-lists.ts";
+import { fanOutToLists } from "./fan-out-lists.ts";
 import { ACTIVE_WINDOW_MS } from "./note-activity.ts";
 
 const BATCH = 1000;
@@ -65,38 +65,24 @@ export async function fanOutStatus(ctx: AppContext, statusId: string): Promise<s
     await insertFeedEntries(ctx.db, [entry(author.id)]);
     delivered.push(author.id);
   }
+  // One INSERT … SELECT per batch of readers (repos/feeds.ts fanOutHomeBatch has the rules).
   let after = "0";
   for (;;) {
-    const audience = await findHomeAudience(ctx.db, {
+    const readers = await fanOutHomeBatch(ctx.db, ctx.dialect, {
       authorId: status.account_id,
       concernedIds: concerned,
-      isBoost,
       replyToAccountId: replyTo,
       onlyAmong: status.visibility === "direct" ? mentioned : null,
       after,
       activeSince: new Date(ctx.clock.now().getTime() - ACTIVE_WINDOW_MS).toISOString(),
       limit: BATCH,
       now,
+      entry: { statusId: status.id, accountId: status.account_id, reblogOfId: status.reblog_of_id },
+      language: original.language,
     });
-    if (audience.length === 0) break;
-    after = audience[audience.length - 1]?.accountId ?? after;
-    let readers = audience
-      .filter(
-        (r) =>
-          r.languages === null ||
-          original.language === null ||
-          r.languages.includes(original.language),
-      )
-      .map((r) => r.accountId);
-    // Lists (brief L): readers who keep the author in an exclusive list do not get it at home.
-    readers = await withoutExclusiveReaders(ctx, status.account_id, readers);
-    if (isBoost) {
-      const holding = await feedsHolding(ctx.db, "home", readers, original.id);
-      readers = readers.filter((r) => !holding.has(r));
-    }
-    await insertFeedEntries(ctx.db, readers.map(entry));
     delivered.push(...readers);
-    if (audience.length < BATCH) break;
+    if (readers.length < BATCH) break;
+    after = readers.reduce((max, id) => (BigInt(id) > BigInt(max) ? id : max), after);
   }
   // Followed hashtags: a public post (not a boost) reaches the homes of those who follow one
   // of its tags, as Mastodon's FanOutOnWriteService does.

@@ -32,31 +32,15 @@ export async function refreshTrends(ctx: AppContext): Promise<void> {
       fromId: idForTime(from),
       limit: MAX_CANDIDATES,
     });
-    const tagRows = new Map((await findTrendRows(trx, "tag")).map((r) => [r.target_id, r]));
-    const scores: TrendScore[] = [];
-    const countOf = new Map(counts.map((c) => [c.tagId, c]));
-    for (const tagId of new Set([...countOf.keys(), ...tagRows.keys()])) {
-      const row = tagRows.get(tagId);
-      const count = countOf.get(tagId);
-      const next = nextTagScore(
-        {
-          maxScore: row?.max_score ?? 0,
-          maxScoreAt: row?.max_score_at == null ? null : Date.parse(row.max_score_at),
-        },
-        count?.today ?? 0,
-        count?.yesterday ?? 0,
-        nowMs,
-      );
-      if (row === undefined && next.score === 0) continue;
-      scores.push({
-        id: row?.id ?? ctx.newId(),
-        kind: "tag",
-        targetId: tagId,
-        score: next.score,
-        maxScore: next.maxScore,
-        maxScoreAt: next.maxScoreAt === null ? null : new Date(next.maxScoreAt).toISOString(),
-      });
-    }
+    const tagRows = await findTrendRows(trx, "tag");
+    const scores: TrendScore[] = scoreDailyCounts(
+      ctx,
+      "tag",
+      tagRows,
+      counts.map((c) => ({ key: c.tagId, ...c })),
+      nextTagScore,
+      nowMs,
+    );
 
     // Links: as tags, over the same two days, by the URL of their card.
     const sharers = await countLinkSharers(trx, {
@@ -65,30 +49,17 @@ export async function refreshTrends(ctx: AppContext): Promise<void> {
       fromId: idForTime(from),
       limit: MAX_CANDIDATES,
     });
-    const linkRows = new Map((await findTrendRows(trx, "link")).map((r) => [r.target_id, r]));
-    const sharersOf = new Map(sharers.map((c) => [c.url, c]));
-    for (const url of new Set([...sharersOf.keys(), ...linkRows.keys()])) {
-      const row = linkRows.get(url);
-      const count = sharersOf.get(url);
-      const next = nextLinkScore(
-        {
-          maxScore: row?.max_score ?? 0,
-          maxScoreAt: row?.max_score_at == null ? null : Date.parse(row.max_score_at),
-        },
-        count?.today ?? 0,
-        count?.yesterday ?? 0,
+    const linkRows = await findTrendRows(trx, "link");
+    scores.push(
+      ...scoreDailyCounts(
+        ctx,
+        "link",
+        linkRows,
+        sharers.map((c) => ({ key: c.url, ...c })),
+        nextLinkScore,
         nowMs,
-      );
-      if (row === undefined && next.score === 0) continue;
-      scores.push({
-        id: row?.id ?? ctx.newId(),
-        kind: "link",
-        targetId: url,
-        score: next.score,
-        maxScore: next.maxScore,
-        maxScoreAt: next.maxScoreAt === null ? null : new Date(next.maxScoreAt).toISOString(),
-      });
-    }
+      ),
+    );
 
     // Statuses: interactions decaying with the post's age; the rest stop trending.
     const since = new Date(nowMs - TREND_RULES.status.maxAgeMs);
@@ -118,4 +89,47 @@ export async function refreshTrends(ctx: AppContext): Promise<void> {
     await saveTrendScores(trx, scores, at);
     await deleteFadedTrends(trx);
   });
+}
+
+type TrendRow = Awaited<ReturnType<typeof findTrendRows>>[number];
+type NextScore = typeof nextTagScore;
+
+/**
+ * Tags and links score the same way: today's distinct accounts against yesterday's, from the
+ * stored row's peak. Targets that scored nothing and were never trending are skipped.
+ */
+function scoreDailyCounts(
+  ctx: AppContext,
+  kind: "tag" | "link",
+  stored: TrendRow[],
+  counts: { key: string; today: number; yesterday: number }[],
+  next: NextScore,
+  nowMs: number,
+): TrendScore[] {
+  const rows = new Map(stored.map((r) => [r.target_id, r]));
+  const countOf = new Map(counts.map((c) => [c.key, c]));
+  const scores: TrendScore[] = [];
+  for (const key of new Set([...countOf.keys(), ...rows.keys()])) {
+    const row = rows.get(key);
+    const count = countOf.get(key);
+    const scored = next(
+      {
+        maxScore: row?.max_score ?? 0,
+        maxScoreAt: row?.max_score_at == null ? null : Date.parse(row.max_score_at),
+      },
+      count?.today ?? 0,
+      count?.yesterday ?? 0,
+      nowMs,
+    );
+    if (row === undefined && scored.score === 0) continue;
+    scores.push({
+      id: row?.id ?? ctx.newId(),
+      kind,
+      targetId: key,
+      score: scored.score,
+      maxScore: scored.maxScore,
+      maxScoreAt: scored.maxScoreAt === null ? null : new Date(scored.maxScoreAt).toISOString(),
+    });
+  }
+  return scores;
 }

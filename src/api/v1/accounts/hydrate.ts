@@ -23,5 +23,8 @@ export function presentCredentialAccount(ctx: AppContext, own: OwnProfile): Cred
   return toCredentialAccount(own, ctx.config.baseUrl, {
     mediaUrl: ctx.storage.url,
     emojis: (own.emojis ?? []).map((e) => toCustomEmoji(e, ctx.storage.url)),
+    ...(own.moved === undefined
+      ? {}
+      : { moved: toAccount(own.moved, ctx.config.baseUrl, { mediaUrl: ctx.storage.url }) }),
   });
 }

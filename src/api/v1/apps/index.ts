@@ -34,11 +34,13 @@ export const appsRoutes = new Hono<Env>()
       scopes: optionalString(params, "scopes"),
       website: optionalString(params, "website"),
     });
-    return c.json(toCredentialApplication(app, clientSecret));
+    return c.json(
+      toCredentialApplication(app, clientSecret, c.var.ctx.secrets.vapidPublicKey ?? ""),
+    );
   })
   // Any valid token, an app's or a user's, of any scope.
   .get("/verify_credentials", requireAuth({ scopes: [], user: false }), async (c) => {
     const app = await findApplication(c.var.ctx.db, c.var.auth?.applicationId ?? "");
     if (app === undefined) throw notFound();
-    return c.json(toApplication(app));
+    return c.json(toApplication(app, c.var.ctx.secrets.vapidPublicKey ?? ""));
   });

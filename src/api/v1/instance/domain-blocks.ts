@@ -1,10 +1,12 @@
 // GET /api/v1/instance/domain_blocks — https://docs.joinmastodon.org/methods/instance/#domain_blocks
+// The server's domain blocks with user-facing limitations (`hearth domain-blocks`), as
+// Mastodon's DomainBlock entities: obfuscated names where asked, the SHA-256 digest of the
+// real name, the public comment.
 import { Hono } from "hono";
+import { listPublicDomainBlocks } from "../../../services/instance-domain-blocks/list-blocks.ts";
 import type { Env } from "../../env.ts";
 
-// @TODO: the moderation work adds domain blocks and the setting to publish them; this then
-// lists the published ones (DomainBlock entities). With none published Mastodon answers [].
-export const domainBlocksRoute = new Hono<Env>().get("/domain_blocks", (c) => {
+export const domainBlocksRoute = new Hono<Env>().get("/domain_blocks", async (c) => {
   c.header("Cache-Control", "public, max-age=180");
-  return c.json([]);
+  return c.json(await listPublicDomainBlocks(c.var.ctx));
 });

@@ -2,6 +2,7 @@
 // functions render the statuses once (presentStatuses) and the accounts, then the entities.
 // `presentNotificationById` is what the streaming API renders a `notification` event with.
 import type { AppContext } from "../../../context.ts";
+import type { FilterContext } from "../../../domain/filters.ts";
 import type { GroupPage } from "../../../services/notifications/grouped-notifications.ts";
 import { getNotification } from "../../../services/notifications/list-notifications.ts";
 import type { LoadedNotifications } from "../../../services/notifications/load-notifications.ts";
@@ -17,16 +18,25 @@ import {
   toNotificationRequest,
   toPartialAccount,
 } from "../../entities/notification.ts";
+import { toReport } from "../../entities/report.ts";
 import type { Status } from "../../entities/status.ts";
 import { presentAccount } from "../accounts/hydrate.ts";
 import { presentStatuses } from "../statuses/present.ts";
 
+// Notifications (and groups) whose status a `hide` filter for `notifications` matches are left
+// out like those whose status is gone (their page may come back shorter); requests are not.
 async function statusesById(
   ctx: AppContext,
   rows: Iterable<StatusRow>,
   viewerId: string,
+  filterContext?: FilterContext,
 ): Promise<Map<string, Status>> {
-  const rendered = await presentStatuses(ctx, [...rows], viewerId);
+  const rendered = await presentStatuses(
+    ctx,
+    [...rows],
+    viewerId,
+    filterContext === undefined ? {} : { filterContext },
+  );
   return new Map(rendered.map((s) => [s.id, s]));
 }
 
@@ -35,12 +45,18 @@ export async function presentNotifications(
   viewerId: string,
   loaded: LoadedNotifications,
 ): Promise<Notification[]> {
-  const statuses = await statusesById(ctx, loaded.statuses.values(), viewerId);
+  const statuses = await statusesById(ctx, loaded.statuses.values(), viewerId, "notifications");
   return loaded.rows.flatMap((row) => {
     const account = loaded.accounts.get(row.from_account_id);
     const status = row.status_id === null ? undefined : statuses.get(row.status_id);
     if (account === undefined || (row.status_id !== null && status === undefined)) return [];
-    return [toNotification(row, presentAccount(ctx, account), status)];
+    const report = row.report_id === null ? undefined : loaded.reports.get(row.report_id);
+    const target = report === undefined ? undefined : loaded.accounts.get(report.target_account_id);
+    const shown =
+      report === undefined || target === undefined
+        ? undefined
+        : toReport(report, presentAccount(ctx, target));
+    return [toNotification(row, presentAccount(ctx, account), status, shown)];
   });
 }
 
@@ -61,7 +77,7 @@ export async function presentGroups(
   page: Omit<GroupPage, "cursors">,
   expand: "full" | "partial_avatars" = "full",
 ): Promise<GroupedNotificationsResults> {
-  const statuses = await statusesById(ctx, page.statuses.values(), viewerId);
+  const statuses = await statusesById(ctx, page.statuses.values(), viewerId, "notifications");
   const groups = page.groups.filter((g) => g.statusId === null || statuses.has(g.statusId));
   const rendered = new Map<string, Account>();
   const account = (id: string): Account | undefined => {
@@ -101,7 +117,14 @@ export async function presentGroups(
         }
       : {}),
     statuses: statusList,
-    notification_groups: groups.map(toNotificationGroup),
+    notification_groups: groups.map((g) => {
+      const report = g.row.report_id === null ? undefined : page.reports.get(g.row.report_id);
+      const target = report === undefined ? undefined : account(report.target_account_id);
+      return toNotificationGroup(
+        g,
+        report === undefined || target === undefined ? undefined : toReport(report, target),
+      );
+    }),
   };
 }
 

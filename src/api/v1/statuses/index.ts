@@ -5,6 +5,7 @@ import { Hono } from "hono";
 import { isId } from "../../../domain/id.ts";
 import { HttpError, notFound, unprocessable } from "../../../lib/errors.ts";
 import { enqueueDelivery } from "../../../services/federation/enqueue-delivery.ts";
+import { requestRemoteReplies } from "../../../services/federation/refresh-jobs.ts";
 import { QUOTE_NOT_FOUND_MESSAGE } from "../../../services/quotes/prepare-quote.ts";
 import { createStatus } from "../../../services/statuses/create-status.ts";
 import { deleteStatus } from "../../../services/statuses/delete-status.ts";
@@ -86,6 +87,8 @@ export const statusRoutes = new Hono<Env>()
     const viewer = c.get("auth")?.user?.accountId ?? null;
     const context = await statusContext(c.var.ctx, viewer, pathId(c));
     if (context === undefined) throw notFound();
+    // A remote post's replies we may not have yet: fetched by a job for later requests.
+    if (viewer !== null) await requestRemoteReplies(c.var.ctx, pathId(c));
     return c.json({
       ancestors: await presentStatuses(c.var.ctx, context.ancestors, viewer),
       descendants: await presentStatuses(c.var.ctx, context.descendants, viewer),
