@@ -33,6 +33,20 @@ async function withProfileAlias(response: Response): Promise<Response> {
   });
 }
 
+/**
+ * A posted activity with a date or duration that is not a string (Pixelfed's Story has
+ * `"duration": 3`). Fedify answers 400 for malformed temporal literals, but the Temporal
+ * polyfill throws a TypeError for this one, which Fedify lets through as a 500: the sender
+ * would retry it for days. It is the payload's fault, so 400, as Fedify does for the rest.
+ */
+function malformedLiteral(error: unknown): boolean {
+  return (
+    error instanceof TypeError &&
+    error.message.startsWith("expected a string, not ") &&
+    (error.stack ?? "").includes("fromJsonLd")
+  );
+}
+
 export function federationMiddleware(federation: Federation<AppContext>): MiddlewareHandler<Env> {
   return async (c: Context<Env>, next: Next) => {
     const fallThrough = async () => {
@@ -42,18 +56,27 @@ export function federationMiddleware(federation: Federation<AppContext>): Middle
     // Signed by a server we do not federate with: 403 before anything is fetched or queued.
     const refused = await refuseByPolicy(c.var.ctx, c.req.raw);
     if (refused !== null) return refused;
-    const response = await federation.fetch(c.req.raw, {
-      contextData: c.var.ctx,
-      onNotFound: fallThrough,
-      onNotAcceptable: async () => {
-        const res = await fallThrough();
-        if (res.status !== 404) return res;
-        return new Response("Not acceptable", {
-          status: 406,
-          headers: { "Content-Type": "text/plain", Vary: "Accept" },
-        });
-      },
-    });
+    let response: Response;
+    try {
+      response = await federation.fetch(c.req.raw, {
+        contextData: c.var.ctx,
+        onNotFound: fallThrough,
+        onNotAcceptable: async () => {
+          const res = await fallThrough();
+          if (res.status !== 404) return res;
+          return new Response("Not acceptable", {
+            status: 406,
+            headers: { "Content-Type": "text/plain", Vary: "Accept" },
+          });
+        },
+      });
+    } catch (error) {
+      if (c.req.method !== "POST" || !malformedLiteral(error)) throw error;
+      return new Response("Invalid activity.", {
+        status: 400,
+        headers: { "Content-Type": "text/plain; charset=utf-8" },
+      });
+    }
     return c.req.path === "/.well-known/webfinger" ? withProfileAlias(response) : response;
   };
 }

@@ -11,8 +11,10 @@ import {
   type Actor,
   Application,
   Emoji,
+  Group,
   isActor,
   type Link,
+  Organization,
   Service,
   Tombstone,
 } from "@fedify/vocab";
@@ -183,6 +185,7 @@ async function toData(ctx: Ctx, actor: Actor, domain: string): Promise<RemoteAcc
     headerUrl: media ? webHref(image?.url) : null,
     locked: actor.manuallyApprovesFollowers === true,
     bot: actor instanceof Service || actor instanceof Application,
+    actorType: actorTypeOf(actor),
     discoverable: actor.discoverable,
     indexable: actor.indexable === true,
     memorial: actor.memorial === true,
@@ -258,4 +261,13 @@ export async function resolveRemoteAccount(
   const domain = await confirmedDomain(ctx, username, id);
   if (domain === null) return known ?? null;
   return upsertRemoteAccount(ctx.data, await toData(ctx, actor, domain));
+}
+
+/** The actor's ActivityStreams type, as Mastodon's accounts.actor_type keeps it. */
+function actorTypeOf(actor: object): string {
+  if (actor instanceof Group) return "Group";
+  if (actor instanceof Service) return "Service";
+  if (actor instanceof Application) return "Application";
+  if (actor instanceof Organization) return "Organization";
+  return "Person";
 }

@@ -4,7 +4,11 @@
 import type { Federation } from "@fedify/fedify";
 import { isActor } from "@fedify/vocab";
 import type { AppContext } from "../context.ts";
+import { findAccountById } from "../repos/profiles.ts";
+import { findStatusByUri } from "../repos/remote-objects.ts";
 import { type RemoteLookup, registerRemoteLookup } from "../services/federation/remote-lookup.ts";
+import { receiveQuoteOf } from "./inbox/quotes.ts";
+import { rawObjectOf } from "./inbox/raw-media.ts";
 import { resolveRemoteAccount, signedLoader, webfingerSelf } from "./remote-actor.ts";
 import { storeFetchedPost } from "./remote-post.ts";
 
@@ -30,8 +34,15 @@ export function registerFederationLookup(app: AppContext, federation: Federation
         return account === null ? null : { type: "account", account };
       }
       if (object === null || typeof object !== "object") return null;
-      const status = await storeFetchedPost(ctx, object as Parameters<typeof storeFetchedPost>[1]);
-      return status === null ? null : { type: "status", status };
+      const post = object as Parameters<typeof storeFetchedPost>[1];
+      const status = await storeFetchedPost(ctx, post);
+      if (status === null) return null;
+      // A quote post found by search shows its quote, as one delivered to our inbox does.
+      const author = await findAccountById(ctx.data.db, status.account_id);
+      if (author === undefined) return { type: "status", status };
+      await receiveQuoteOf(ctx, post, rawObjectOf(post), status, author);
+      const updated = await findStatusByUri(ctx.data.db, status.uri);
+      return { type: "status", status: updated ?? status };
     },
     async aliases(uri) {
       const ctx = context();

@@ -139,11 +139,14 @@ describeTrio(
             status.mentions.map((m) => m.acct).sort(),
             [viewer.username, viewer === amy ? cy.acct : amy.acct].sort(),
           );
-          const requests = await viewer.client.v1.notifications.requests.list();
-          assert.deepEqual(
-            requests.map((r) => r.account.acct),
-            [bob.acct],
-          );
+          // The notification is a job of its own: it may land after the conversation.
+          await eventually(async () => {
+            const requests = await viewer.client.v1.notifications.requests.list();
+            assert.deepEqual(
+              requests.map((r) => r.account.acct),
+              [bob.acct],
+            );
+          });
           return status;
         }),
       );

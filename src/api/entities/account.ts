@@ -127,7 +127,7 @@ export function toAccount(
     bot: suspended ? false : Boolean(account.bot),
     discoverable: suspended ? false : account.discoverable,
     indexable: suspended ? false : Boolean(account.indexable),
-    group: false,
+    group: account.actor_type === "Group",
     created_at: dayOf(account.created_at),
     // @NOTE: `note` holds HTML: sanitized on the way in for remote accounts, rendered from the
     // source text for local ones (the accounts work does that when profiles become editable).

@@ -33,6 +33,7 @@ import * as m0031 from "./0031-reports-moves.ts";
 import * as m0032 from "./0032-thread-fetches.ts";
 import * as m0033 from "./0033-push-subscriptions.ts";
 import * as m0034 from "./0034-web-app-tokens.ts";
+import * as m0036 from "./0036-actor-type.ts";
 
 export const migrations: Record<string, Migration> = {
   "0001-initial": m0001,
@@ -67,4 +68,5 @@ export const migrations: Record<string, Migration> = {
   "0032-thread-fetches": m0032,
   "0033-push-subscriptions": m0033,
   "0034-web-app-tokens": m0034,
+  "0036-actor-type": m0036,
 };

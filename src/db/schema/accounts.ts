@@ -60,4 +60,6 @@ export interface AccountsTable {
   moved_to_account_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** 0030: set while the account's domain is silenced (an instance domain block). */
   silenced_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 0036: a remote actor's type (Person, Group, Service…); null for local accounts. */
+  actor_type: ColumnType<string | null, string | null | undefined, string | null>;
 }

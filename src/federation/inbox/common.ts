@@ -3,13 +3,17 @@
 // a remote account is addressed when we answer it.
 import type { Context } from "@fedify/fedify";
 import {
-  Activity,
   type Object as APObject,
-  Collection,
+  Article,
+  Audio,
   Endpoints,
-  isActor,
+  Event,
+  Image,
+  Note,
+  Page,
   Question,
   type Recipient,
+  Video,
 } from "@fedify/vocab";
 import { getLogger } from "@logtape/logtape";
 import type { AppContext } from "../../context.ts";
@@ -52,9 +56,14 @@ export function recipientOf(account: AccountRow): Recipient {
   };
 }
 
-/** Something shown as a status: not an actor, a collection or an activity (polls excepted). */
+/**
+ * Something shown as a status: the types Mastodon shows (Note and Question as they are;
+ * Article, Page, Image, Audio, Video and Event converted to a title and a link). Anything
+ * else (Pixelfed's Story, a Collection, an actor) is ignored, as Mastodon ignores it.
+ */
 export function isPost(object: APObject | null): object is APObject {
-  if (object === null || object.id === null || isActor(object)) return false;
-  if (object instanceof Collection) return false;
-  return object instanceof Question || !(object instanceof Activity);
+  if (object === null || object.id === null) return false;
+  return POST_TYPES.some((type) => object instanceof type);
 }
+
+const POST_TYPES = [Note, Question, Article, Page, Image, Audio, Video, Event];

@@ -67,8 +67,11 @@ function str(value: unknown): string {
 }
 
 function languageOf(object: APObject): string | null {
-  for (const c of object.contents)
-    if (c instanceof LanguageString) return c.locale.language.toLowerCase();
+  for (const c of object.contents) {
+    // Pleroma's `"@language": "und"` (undetermined) makes an Intl.Locale with no language.
+    const language = c instanceof LanguageString ? c.locale.language : undefined;
+    if (language !== undefined && language !== "und") return language.toLowerCase();
+  }
   return null;
 }
 

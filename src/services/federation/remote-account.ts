@@ -32,6 +32,8 @@ export interface RemoteAccountData {
   headerUrl: string | null;
   locked: boolean;
   bot: boolean;
+  /** The actor's type (Group: a Lemmy community, a Friendica forum); absent: Person. */
+  actorType?: string;
   discoverable: boolean | null;
   indexable: boolean;
   memorial: boolean;
@@ -82,6 +84,7 @@ function profile(data: RemoteAccountData, at: string) {
     header_remote_url: data.headerUrl,
     locked: data.locked,
     bot: data.bot,
+    actor_type: data.actorType ?? "Person",
     discoverable: data.discoverable,
     indexable: data.indexable,
     memorial: data.memorial,
