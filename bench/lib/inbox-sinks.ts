@@ -1,5 +1,5 @@
 // Simulated remote servers for the delivery benchmark: one node:http server per loopback
-// address 127.0.0.2, 127.0.0.3… (the whole 127/8 is loopback on Linux, so each is a distinct
+// address 127.0.0.2, 127.0.0.3… then 127.0.1.x… (the whole 127/8 is loopback on Linux, so each is a distinct
 // host, as distinct peers are), each answering every POST with 202 and counting it. Nothing
 // is verified: the receiving side's cost is not what S4 measures.
 import { createServer, type Server } from "node:http";
@@ -16,7 +16,7 @@ export interface Sinks {
 }
 
 export async function startSinks(count: number): Promise<Sinks> {
-  if (count > 250) throw new Error("at most 250 sinks (127.0.0.2 … 127.0.0.251)");
+  if (count > 10_000) throw new Error("at most 10,000 sinks");
   let received = 0;
   const waiters: { count: number; resolve: () => void }[] = [];
   const servers: Server[] = [];
@@ -35,7 +35,8 @@ export async function startSinks(count: number): Promise<Sinks> {
           }
         });
       });
-      const host = `127.0.0.${i + 2}`;
+      // 250 addresses per /24: 127.0.0.2 … 127.0.0.251, 127.0.1.2 …
+      const host = `127.0.${Math.floor(i / 250)}.${(i % 250) + 2}`;
       await new Promise<void>((resolve, reject) => {
         server.once("error", reject);
         server.listen(0, host, resolve);

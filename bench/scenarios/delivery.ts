@@ -5,7 +5,7 @@
 // unavailable-server check) then Fedify's queue on our jobs table, consumed by listen() with
 // its per-host limits. The baseline is a minimal @fedify/fedify app (bench/lib/fedify-baseline.ts:
 // in-memory kv and queue, same key types) sending a Create(Note) to the same R inboxes in the
-// same run. Small scale only (R = 100, quick 20): the machine is shared.
+// same run. R = 100 by default (quick 20); `S4_SERVERS=1000` for performance.md's 1k.
 import { performance } from "node:perf_hooks";
 import { Create, Note, PUBLIC_COLLECTION } from "@fedify/vocab";
 import { federationFor } from "../../src/federation/outbox/instance.ts";
@@ -27,7 +27,9 @@ interface Sample {
 }
 
 async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
-  const servers = ctx.quick ? 20 : 100;
+  const servers = Number(process.env.S4_SERVERS ?? (ctx.quick ? 20 : 100));
+  if (!Number.isInteger(servers) || servers < 1 || servers > 10_000)
+    throw new Error("S4_SERVERS must be a whole number from 1 to 10000");
   const runs = ctx.quick ? 1 : 3;
   const problems: string[] = [];
   if (ctx.pin) problems.push("--pin does not apply: everything runs in this process");
