@@ -30,6 +30,7 @@ import {
 } from "../services/federation/remote-account.ts";
 import { acceptsMediaFrom, federatesWith } from "../services/instance-domain-blocks/policy.ts";
 import { INSTANCE_ACTOR } from "./actors.ts";
+import { narrowContexts } from "./context-quirks.ts";
 import { emojiOf } from "./inbox/note-data.ts";
 
 const logger = getLogger(["hearth", "federation", "actors"]);
@@ -69,7 +70,8 @@ export async function signedLoader(ctx: Ctx) {
     const host = URL.parse(url)?.host;
     if (host !== undefined && !(await federatesWith(ctx.data, host)))
       throw new Error(`${host} is not allowed to federate with this server`);
-    return loader(url, options);
+    const remote = await loader(url, options);
+    return { ...remote, document: narrowContexts(remote.document) };
   };
 }
 
