@@ -169,7 +169,7 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
     `| Hearth | ${h.median.toFixed(0)} (${h.min.toFixed(0)}–${h.max.toFixed(0)}) | ${perSecond(h.median).toFixed(0)} |`,
     `| Fedify baseline | ${b.median.toFixed(0)} (${b.min.toFixed(0)}–${b.max.toFixed(0)}) | ${perSecond(b.median).toFixed(0)} |`,
     "",
-    `Ratio (Hearth / baseline time): ${(h.median / b.median).toFixed(2)}. Small scale on a shared 2-vCPU machine; performance.md's R = 1k and 10k are not run here.`,
+    `Ratio (Hearth / baseline time): ${(h.median / b.median).toFixed(2)}, with R = ${servers} (performance.md asks for 1k and 10k; set S4_SERVERS).`,
   ].join("\n");
   return {
     ok: problems.length === 0,
