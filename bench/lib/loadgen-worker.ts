@@ -17,6 +17,8 @@ export interface LoadConfig {
   durationMs: number;
   /** Extra request headers (e.g. Authorization for a signed-in timeline). */
   headers?: Record<string, string>;
+  /** Authorization header values taken in turn, one per request (many distinct readers). */
+  authorizations?: string[];
 }
 
 export interface LoadReport {
@@ -36,15 +38,19 @@ if (!/^(127\.\d+\.\d+\.\d+|::1|localhost)$/.test(config.host)) {
   process.exit(2);
 }
 
-const request = Buffer.from(
-  `GET ${config.path} HTTP/1.1\r\nHost: ${config.host}:${config.port}\r\n` +
-    "Accept: application/json\r\nUser-Agent: hearth-bench\r\n" +
-    Object.entries(config.headers ?? {})
-      .map(([name, value]) => `${name}: ${value}\r\n`)
-      .join("") +
-    "\r\n",
-  "latin1",
-);
+const requestFor = (authorization: string | undefined) =>
+  Buffer.from(
+    `GET ${config.path} HTTP/1.1\r\nHost: ${config.host}:${config.port}\r\n` +
+      "Accept: application/json\r\nUser-Agent: hearth-bench\r\n" +
+      Object.entries(config.headers ?? {})
+        .map(([name, value]) => `${name}: ${value}\r\n`)
+        .join("") +
+      (authorization === undefined ? "" : `Authorization: ${authorization}\r\n`) +
+      "\r\n",
+    "latin1",
+  );
+const requests = config.authorizations?.map(requestFor) ?? [requestFor(undefined)];
+let sent = 0;
 const EMPTY = Buffer.alloc(0);
 const HEAD = 0;
 const BODY = 1;
@@ -130,7 +136,7 @@ class Connection {
       return;
     }
     this.sentAt = performance.now();
-    this.socket.write(request);
+    this.socket.write(requests[sent++ % requests.length] as Buffer);
   }
 
   finish(): void {

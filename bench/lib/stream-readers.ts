@@ -1,6 +1,6 @@
-// Many signed-in readers for the streaming benchmark, written straight into Hearth's database:
-// creating them through the API would hash a password per user (scrypt, ~150 ms each), which
-// would make 1000 distinct readers take minutes. The rows are the ones createLocalAccount and
+// Many signed-in readers for the streaming and home-timeline benchmarks, written straight into
+// Hearth's database: creating them through the API would hash a password per user (scrypt,
+// ~150 ms each), which would make 1000 distinct readers take minutes. The rows are the ones createLocalAccount and
 // the password grant write (account, confirmed and approved user, "read" token of one app);
 // nobody ever signs in with the placeholder password hash.
 import { hashToken, randomToken } from "../../src/lib/tokens.ts";
@@ -8,7 +8,16 @@ import type { InProcessHearth } from "./in-process.ts";
 
 const CHUNK = 40; // rows per INSERT: SQLite allows 32,766 variables, kept far below
 
-export async function createReaders(hearth: InProcessHearth, count: number): Promise<string[]> {
+/**
+ * `active`: signed in just now (last_active_at, last_used_at), so fan-out fills their homes and
+ * their first requests write nothing; readers
+ * are `reader<N>`, or `<prefix><N>` with `prefix`.
+ */
+export async function createReaders(
+  hearth: InProcessHearth,
+  count: number,
+  options: { active?: boolean; prefix?: string } = {},
+): Promise<{ tokens: string[]; accountIds: string[] }> {
   const { ctx } = hearth;
   const res = await fetch(`${hearth.origin}/api/v1/apps`, {
     method: "POST",
@@ -27,6 +36,7 @@ export async function createReaders(hearth: InProcessHearth, count: number): Pro
     .executeTakeFirstOrThrow();
   const at = ctx.clock.now().toISOString();
   const tokens: string[] = [];
+  const accountIds: string[] = [];
   for (let start = 0; start < count; start += CHUNK) {
     const accounts = [];
     const users = [];
@@ -34,9 +44,10 @@ export async function createReaders(hearth: InProcessHearth, count: number): Pro
     for (let i = start; i < Math.min(count, start + CHUNK); i++) {
       const accountId = ctx.newId();
       const userId = ctx.newId();
-      const username = `reader${i}`;
+      const username = `${options.prefix ?? "reader"}${i}`;
       const token = randomToken();
       tokens.push(token);
+      accountIds.push(accountId);
       accounts.push({
         id: accountId,
         username,
@@ -60,7 +71,7 @@ export async function createReaders(hearth: InProcessHearth, count: number): Pro
         locale: null,
         confirmed_at: at,
         approved: true,
-        last_active_at: null,
+        last_active_at: options.active ? at : null,
         created_at: at,
         updated_at: at,
       });
@@ -71,7 +82,7 @@ export async function createReaders(hearth: InProcessHearth, count: number): Pro
         token_hash: hashToken(token),
         scopes: "read",
         grant_id: null,
-        last_used_at: null,
+        last_used_at: options.active ? at : null,
         revoked_at: null,
         created_at: at,
       });
@@ -80,5 +91,5 @@ export async function createReaders(hearth: InProcessHearth, count: number): Pro
     await ctx.db.insertInto("users").values(users).execute();
     await ctx.db.insertInto("oauth_access_tokens").values(grants).execute();
   }
-  return tokens;
+  return { tokens, accountIds };
 }

@@ -1,24 +1,28 @@
-// S1 home timeline read: GET /api/v1/timelines/home?limit=20 for a signed-in reader whose home
-// holds 400 posts from 20 followed accounts (mentions, hashtags, favourites among them), at 100
-// keep-alive connections, against a raw node:http server replaying the exact bytes Hearth
-// answered. Hearth runs in this process (its database is seeded through its own services);
-// the load generator is its own process. One reader token for every connection (performance.md
-// asks for 1k distinct users: a later refinement).
+// S1 home timeline read: GET /api/v1/timelines/home?limit=20 at 100 keep-alive connections
+// for 1000 distinct signed-in readers (performance.md), each following the same 20 accounts
+// whose 400 posts (mentions, hashtags, links; a third favourited by every reader) fill every
+// reader's home; the load generator takes the readers' tokens in turn, one per request.
+// Baseline: a raw node:http server replaying the exact bytes Hearth answered the first
+// reader. Hearth runs in this process (authors and posts through its own services, readers,
+// follows and favourites written straight into its database: bench/lib/stream-readers.ts);
+// the load generator is its own process.
 import { createHash } from "node:crypto";
 import { runDueJobs } from "../../src/jobs/worker.ts";
-import { favourite } from "../../src/services/interactions/favourite.ts";
-import { follow } from "../../src/services/relationships/follow.ts";
 import { createStatus } from "../../src/services/statuses/create-status.ts";
 import { createUsers, startInProcess } from "../lib/in-process.ts";
 import { type LoadRun, runLoad } from "../lib/load.ts";
 import { httpGet } from "../lib/proc.ts";
 import { replayableHeaders, startRaw } from "../lib/servers.ts";
 import { round, roundStats, summarize } from "../lib/stats.ts";
+import { createReaders } from "../lib/stream-readers.ts";
 import type { Scenario, ScenarioContext, ScenarioResult } from "../lib/types.ts";
 
 const PATH = "/api/v1/timelines/home?limit=20";
 const AUTHORS = 20;
 const POSTS_EACH = 20;
+const READERS = 1000;
+/** Rows per INSERT, far below both databases' bound-variable limits. */
+const CHUNK = 200;
 
 interface Sample extends LoadRun {
   round: number;
@@ -37,26 +41,69 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
   const hearth = await startInProcess({ HEARTH_RATE_LIMITS: "false" });
   try {
     const names = Array.from({ length: AUTHORS }, (_, i) => `writer${i}`);
-    const [reader, ...authors] = await createUsers(hearth, ["reader", ...names]);
-    if (reader === undefined) throw new Error("no reader");
-    const headers = { authorization: `Bearer ${reader.token}` };
-    // A first signed-in request marks the reader active (fan-out fills active homes only) and
-    // queues the rebuild every returning user gets; run it before seeding.
-    await httpGet(`${hearth.origin}/api/v1/accounts/verify_credentials`, 5000, headers);
-    await runDueJobs(hearth.ctx);
-    for (const a of authors) await follow(hearth.ctx, reader.accountId, a.accountId);
+    const authors = await createUsers(hearth, names);
+    const { tokens, accountIds: readers } = await createReaders(hearth, READERS, { active: true });
+    const db = hearth.ctx.db;
+    const at = hearth.ctx.clock.now().toISOString();
+    const follows = readers.flatMap((reader) =>
+      authors.map((a) => ({
+        id: hearth.ctx.newId(),
+        account_id: reader,
+        target_account_id: a.accountId,
+        languages: null,
+        created_at: at,
+        updated_at: at,
+      })),
+    );
+    for (let i = 0; i < follows.length; i += CHUNK)
+      await db
+        .insertInto("follows")
+        .values(follows.slice(i, i + CHUNK))
+        .execute();
+    const favourited: string[] = [];
     for (let i = 0; i < POSTS_EACH; i++) {
       for (const a of authors) {
         const posted = await createStatus(hearth.ctx, a.accountId, {
-          text: `post ${i} by @${a.username} mentioning @reader #bench #home${i % 5} https://example.com/${i}`,
+          text: `post ${i} by @${a.username} mentioning @reader0 #bench #home${i % 5} https://example.com/${i}`,
           visibility: i % 4 === 3 ? "private" : "public",
         });
         if (posted.type !== "ok") throw new Error(`post failed: ${posted.type}`);
-        if (i % 3 === 0) await favourite(hearth.ctx, reader.accountId, posted.status.id);
+        if (i % 3 === 0) favourited.push(posted.status.id);
       }
     }
+    const favourites = readers.flatMap((reader) =>
+      favourited.map((statusId) => ({
+        id: hearth.ctx.newId(),
+        account_id: reader,
+        status_id: statusId,
+        created_at: at,
+      })),
+    );
+    for (let i = 0; i < favourites.length; i += CHUNK)
+      await db
+        .insertInto("favourites")
+        .values(favourites.slice(i, i + CHUNK))
+        .execute();
     await runDueJobs(hearth.ctx);
-    ctx.log(`reader follows ${AUTHORS} accounts; ${AUTHORS * POSTS_EACH} posts fanned out`);
+    const entries = await db
+      .selectFrom("feed_entries")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("feed", "=", "home")
+      .executeTakeFirstOrThrow();
+    ctx.log(
+      `${READERS} readers follow ${AUTHORS} accounts; ${AUTHORS * POSTS_EACH} posts, ${Number(entries.n)} home entries`,
+    );
+    const authorizations = tokens.map((t) => `Bearer ${t}`);
+    const headers = { authorization: authorizations[0] as string };
+    // Every reader's home answers a full page (a sample: first, middle, last).
+    for (const i of [0, READERS >> 1, READERS - 1]) {
+      const res = await httpGet(`${hearth.origin}${PATH}`, 5000, {
+        authorization: authorizations[i] as string,
+      });
+      const n =
+        res.status === 200 ? (JSON.parse(res.body.toString("utf8")) as unknown[]).length : 0;
+      if (n !== 20) problems.push(`reader ${i}: ${PATH} answered ${res.status} with ${n} statuses`);
+    }
     const captured = await httpGet(`${hearth.origin}${PATH}`, 5000, headers);
     if (captured.status !== 200) problems.push(`${PATH} answered ${captured.status}`);
     const items = JSON.parse(captured.body.toString("utf8")) as unknown[];
@@ -82,7 +129,7 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
             host: "127.0.0.1",
             port: Number(new URL(server.origin).port),
             path: PATH,
-            headers,
+            ...(name === "hearth" ? { authorizations } : { headers }),
             connections,
             warmupMs,
             durationMs,
@@ -114,7 +161,7 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
     const b = stats("raw");
     const ratio = h.rps.median / b.rps.median;
     const markdown = [
-      `${rounds} round(s) of ${durationMs / 1000} s after ${warmupMs / 1000} s warm-up, ${connections} keep-alive connections, one reader token; the reader's home holds ${AUTHORS * POSTS_EACH} posts (a quarter private, each with a mention, two hashtags and a link; a third favourited by the reader). Page: ${captured.body.length} bytes (sha256 ${sha256(captured.body).slice(0, 12)}…), replayed byte for byte by the raw server. Hearth runs inside the harness process.`,
+      `${rounds} round(s) of ${durationMs / 1000} s after ${warmupMs / 1000} s warm-up, ${connections} keep-alive connections, ${READERS} distinct readers taken in turn (one token per request); every reader's home holds the same ${AUTHORS * POSTS_EACH} posts (a quarter private, each with a mention, two hashtags and a link; a third favourited by every reader). Page: ${captured.body.length} bytes (sha256 ${sha256(captured.body).slice(0, 12)}…), replayed byte for byte by the raw server. Hearth runs inside the harness process.`,
       "",
       "| Server | req/s median (min–max) | p50 ms | p99 ms | server CPU µs/req |",
       "|---|---|---|---|---|",
@@ -134,6 +181,7 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
         connections,
         authors: AUTHORS,
         postsEach: POSTS_EACH,
+        readers: READERS,
       },
       samples: samples.map((s) => ({ ...s, rps: round(s.rps) })),
       summary: {
@@ -173,6 +221,6 @@ export const scenario: Scenario = {
   ref: "S1",
   title: "Home timeline read",
   description:
-    "GET /api/v1/timelines/home?limit=20 requests per second and latency at 100 connections, as a ratio to a raw node:http server replaying the same bytes.",
+    "GET /api/v1/timelines/home?limit=20 for 1000 distinct readers: requests per second and latency at 100 connections, as a ratio to a raw node:http server replaying the same bytes.",
   run,
 };

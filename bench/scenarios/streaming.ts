@@ -171,7 +171,7 @@ async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
     const [author] = await createUsers(hearth, ["author"]);
     if (author === undefined) throw new Error("no author");
     const made = performance.now();
-    const tokens = await createReaders(hearth, n);
+    const { tokens } = await createReaders(hearth, n);
     ctx.log(
       `${n} readers with their own tokens in ${((performance.now() - made) / 1000).toFixed(1)} s`,
     );

@@ -3,6 +3,7 @@
 import { type Expression, sql } from "kysely";
 import type { Db, Dialect } from "../db/index.ts";
 import { inDisplayOrder, type Page, paginate } from "../db/queries/paginate.ts";
+import { prepareQuery } from "../db/queries/prepared.ts";
 import { authorNotMutedBy, mutesNoneOf, noBlockBetween } from "../db/queries/reader-filters.ts";
 import { visibleTo } from "../db/queries/visible-to.ts";
 import type { StatusRow } from "./statuses.ts";
@@ -300,16 +301,27 @@ export async function findFeedStatuses(
   page: Page,
   now: string,
 ): Promise<StatusRow[]> {
-  const query = db
-    .selectFrom("feed_entries")
-    .innerJoin("statuses", "statuses.id", "feed_entries.status_id")
-    .selectAll("statuses")
-    .where("feed_entries.feed", "=", feed)
-    .where("feed_entries.feed_id", "=", feedId)
-    .where(visibleTo(readerId))
-    .where(authorNotMutedBy(readerId, "statuses.account_id", now));
-  return inDisplayOrder(await paginate(query, "feed_entries.status_id", page).execute(), page);
+  const { maxId, sinceId, minId, limit } = page;
+  const values = { feed, feedId, readerId, now, maxId, sinceId, minId, limit };
+  return inDisplayOrder(await feedPage(db, values), page);
 }
+
+// Every home and list read runs this; built and compiled once per page shape (prepared.ts).
+const feedPage = prepareQuery(
+  (db, p: { feed: FeedKind; feedId: string; readerId: string; now: string } & Page) =>
+    paginate(
+      db
+        .selectFrom("feed_entries")
+        .innerJoin("statuses", "statuses.id", "feed_entries.status_id")
+        .selectAll("statuses")
+        .where("feed_entries.feed", "=", p.feed)
+        .where("feed_entries.feed_id", "=", p.feedId)
+        .where(visibleTo(p.readerId))
+        .where(authorNotMutedBy(p.readerId, "statuses.account_id", p.now)),
+      "feed_entries.status_id",
+      p,
+    ),
+);
 
 /** Keeps the newest `keep` entries of every feed (Mastodon caps a home feed at 800). */
 export async function trimFeeds(db: Db, keep: number): Promise<number> {

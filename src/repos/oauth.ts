@@ -1,6 +1,7 @@
 // OAuth applications, authorization codes and access tokens. Secrets arrive here hashed.
 import type { Insertable, Selectable } from "kysely";
 import type { Db } from "../db/index.ts";
+import { prepareQuery } from "../db/queries/prepared.ts";
 import type {
   OAuthAccessGrantsTable,
   OAuthAccessTokensTable,
@@ -86,7 +87,13 @@ export interface TokenOwner {
 }
 
 export async function findTokenOwner(db: Db, tokenHash: string): Promise<TokenOwner | undefined> {
-  return db
+  const [owner] = await tokenOwner(db, { tokenHash });
+  return owner;
+}
+
+// Every signed-in request runs this: built and compiled once (db/queries/prepared.ts).
+const tokenOwner = prepareQuery((db, p: { tokenHash: string }) =>
+  db
     .selectFrom("oauth_access_tokens as t")
     .leftJoin("users as u", "u.id", "t.user_id")
     .leftJoin("accounts as a", "a.id", "u.account_id")
@@ -106,9 +113,8 @@ export async function findTokenOwner(db: Db, tokenHash: string): Promise<TokenOw
       "u.disabled as disabled",
       "a.suspended_at as suspendedAt",
     ])
-    .where("t.token_hash", "=", tokenHash)
-    .executeTakeFirst();
-}
+    .where("t.token_hash", "=", p.tokenHash),
+);
 
 /** Revokes one token; false when there was no such live token. */
 export async function revokeTokenByHash(db: Db, tokenHash: string, now: string): Promise<boolean> {

@@ -11,6 +11,7 @@ import { jobHandlers } from "../../src/jobs/handlers.ts";
 import { ensureRecurringJobs, runDueJobs } from "../../src/jobs/worker.ts";
 import { fetchStatusCard } from "../../src/services/cards/fetch-card.ts";
 import { receiveStatus } from "../../src/services/federation/receive-status.ts";
+import { updateRemoteStatus } from "../../src/services/federation/update-remote-status.ts";
 import { reviewTrend } from "../../src/services/trends/review-trend.ts";
 import { createToken, describeEachDatabase } from "../rig/index.ts";
 import { call, countQueries, type Json, post } from "./statuses-kit.ts";
@@ -260,6 +261,43 @@ describeEachDatabase("preview cards and trending links", (rig) => {
     await run();
     assert.equal((await show(plain.status.id)).card.title, "Just a title");
     assert.equal((await show(pictured.status.id)).card, null);
+  });
+
+  test("a remote edit drops the card at once and fetches the new text's link", async () => {
+    // Reads take status_cards as they find it (no HTML parsed per read): edits must unlink.
+    const data = (content: string) => ({
+      uri: "https://remote.test/statuses/edited",
+      url: null,
+      accountId: rig().fixtures.carol.id,
+      content,
+      spoilerText: "",
+      sensitive: false,
+      language: null,
+      visibility: "public" as const,
+      inReplyToUri: null,
+      mentionedAccountIds: [],
+      silentAccountIds: [],
+      tags: [],
+      media: [],
+      poll: null,
+      publishedAt: null,
+      quotePolicy: 0,
+      authorDomain: "remote.test",
+      emojis: [],
+    });
+    const linking = (path: string) => `<p>see <a href="${base}${path}" rel="nofollow">it</a></p>`;
+    const made = await receiveStatus(rig().ctx, data(linking("/title-only")));
+    await run();
+    assert.equal((await show(made.status.id)).card.title, "Just a title");
+    const edited = await updateRemoteStatus(rig().ctx, data("<p>no link any more</p>"));
+    assert.equal(edited.type, "edited");
+    assert.equal((await show(made.status.id)).card, null);
+    assert.deepEqual(await cardJobs(), []);
+    // Not /article: the trends test below counts who shared that one.
+    await updateRemoteStatus(rig().ctx, data(linking("/video")));
+    assert.equal((await show(made.status.id)).card, null, "none until the job runs");
+    await run();
+    assert.equal((await show(made.status.id)).card.title, "Cat video");
   });
 
   test("an edit that changes the text drops the card and fetches the new link", async () => {

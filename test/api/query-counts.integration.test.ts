@@ -5,6 +5,7 @@
 // The test compares 1 with 20, never absolute numbers, so it stays true as hydration grows.
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
+import { runDueJobs } from "../../src/jobs/worker.ts";
 import { blob, pngImage } from "../media/fixtures.ts";
 import type { Rig } from "../rig/index.ts";
 import { createToken, describeEachDatabase } from "../rig/index.ts";
@@ -147,6 +148,29 @@ describeEachDatabase(
           (body) => body.ancestors,
         );
       }
+    });
+
+    test("GET /api/v1/timelines/home", async () => {
+      // Bob follows Alice: the merge job brings her posts into his home.
+      const res = await call(
+        rig(),
+        "POST",
+        `/api/v1/accounts/${rig().fixtures.alice.id}/follow`,
+        bob,
+      );
+      assert.equal(res.status, 200);
+      await runDueJobs(rig().ctx);
+      await assertSameCost(
+        "home",
+        ["/api/v1/timelines/home?limit=1", "/api/v1/timelines/home?limit=20"],
+        bob,
+      );
+      // A signed-in page costs the token, the feed and the rebuild check, then hydration:
+      // authors, roles, emoji, mentions, tags, applications, media, the viewer's marks and
+      // filters (cards only for a page with a link, and mentions and hashtags are none).
+      // Twelve, whatever the page holds (none per status).
+      const { count } = await queriesOf(rig(), "/api/v1/timelines/home?limit=20", bob);
+      assert.equal(count, 12);
     });
   },
   { env: { HEARTH_RATE_LIMITS: "false" } },

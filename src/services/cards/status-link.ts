@@ -33,3 +33,26 @@ export function firstCardLink(contentHtml: string): string | null {
   parser.end();
   return found;
 }
+
+const ANCHOR = /<a\s[^>]*>/gi;
+const ATTRIBUTE = (name: string) => new RegExp(`\\s${name}\\s*=\\s*("[^"]*"|'[^']*')`, "i");
+const CLASS = ATTRIBUTE("class");
+const REL = ATTRIBUTE("rel");
+const words = (tag: string, attribute: RegExp) =>
+  (tag.match(attribute)?.[1] ?? "''").slice(1, -1).split(/\s+/);
+
+/**
+ * Whether the HTML may hold a card link, without parsing it (hydration asks this of every
+ * status it shows; the card itself is read from status_cards). Never false when
+ * firstCardLink() finds a link; true for any anchor it cannot tell is a mention or a hashtag.
+ */
+export function mayHaveCardLink(contentHtml: string): boolean {
+  if (!contentHtml.includes("href")) return false;
+  for (const [tag] of contentHtml.matchAll(ANCHOR)) {
+    const classes = words(tag, CLASS);
+    if (classes.includes("mention") || classes.includes("hashtag")) continue;
+    if (words(tag, REL).includes("tag")) continue;
+    return true;
+  }
+  return false;
+}

@@ -23,6 +23,7 @@ import {
   insertStatusTags,
   upsertTags,
 } from "../../repos/statuses.ts";
+import { resetCardAfterEdit } from "../cards/enqueue-card-fetch.ts";
 import { enqueueEditNotifications } from "../notifications/on-events.ts";
 import type { StatusRow } from "../statuses/common.ts";
 import {
@@ -106,6 +107,15 @@ export async function updateRemoteStatus(
       spoilerText,
       sensitive,
       language: data.language ?? status.language,
+      at: now,
+    });
+    // As a local edit (and Mastodon's ProcessStatusUpdateService): new text, card fetched
+    // again. Reads trust status_cards, so an edit must never leave the old card behind.
+    await resetCardAfterEdit(trx, ctx.newId, {
+      statusId: status.id,
+      content,
+      previousContent: status.content,
+      hasMediaOrPoll: data.media.length > 0 || data.poll !== null,
       at: now,
     });
     // People newly named are added; those already mentioned keep their access (as local edits).

@@ -19,7 +19,7 @@ import {
   findVisibleStatuses,
   type MentionRow,
 } from "../../repos/status-reads.ts";
-import { firstCardLink } from "../cards/status-link.ts";
+import { mayHaveCardLink } from "../cards/status-link.ts";
 import { accountEmojiSource, type EmojiSource, loadEmojis } from "../emojis/load-emojis.ts";
 import type { LoadedPoll } from "../polls/common.ts";
 import { loadPollsOfStatuses } from "../polls/load-polls.ts";
@@ -100,8 +100,9 @@ async function loadRound(
   const media = await findMediaOfStatuses(ctx.db, ids);
   // Polls, then their tallies with the viewer's choices: two queries, none without polls.
   const polls = await loadPollsOfStatuses(ctx, rows, viewerId);
-  // Cards: one query, none for a page without links (most of them).
-  const linking = rows.filter((r) => firstCardLink(r.content) !== null).map((r) => r.id);
+  // Cards: status_cards is kept right at write time (linked by the fetch job, unlinked by an
+  // edit), so reads never parse the HTML; a page without links costs no query.
+  const linking = rows.filter((r) => mayHaveCardLink(r.content)).map((r) => r.id);
   const cards = await findCardsOfStatuses(ctx.db, linking);
   // Only one's own statuses can be pinned; boosts and muted threads come in the same query.
   const conversationIds = rows.flatMap((r) => r.conversation_id ?? []);
