@@ -7,7 +7,7 @@ import { type Context, Hono } from "hono";
 import { html } from "hono/html";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Env } from "../../api/env.ts";
-import { readParams } from "../../api/params.ts";
+import { type Params, readParams } from "../../api/params.ts";
 import { findUserAccount } from "../../repos/oauth.ts";
 import { enqueueDelivery } from "../../services/federation/enqueue-delivery.ts";
 import { addAlias, listAliases, removeAlias } from "../../services/moves/aliases.ts";
@@ -69,27 +69,32 @@ export const aliasSettingsRoutes = new Hono<Env>()
     if (accountId === null) return c.redirect("/auth/sign_in", 302);
     return aliasesPage(c, accountId);
   })
-  .post(PATH, async (c) => {
-    const params = await readParams(c);
-    if (!(await csrfOk(c, params))) return csrfFailure(c);
-    const auth = await requireSession(c, PATH);
-    if (auth.response) return auth.response;
-    const accountId = await accountOf(c, auth.session.user_id);
-    if (accountId === null) return c.redirect("/auth/sign_in", 302);
-    const result = await addAlias(c.var.ctx, accountId, field(params, "acct", 300));
-    if (result.type === "invalid") return aliasesPage(c, accountId, result.message, 422);
-    await enqueueDelivery(c.var.ctx, "account", accountId, result.federate);
-    return c.redirect(PATH, 303);
-  })
-  .post(`${PATH}/remove`, async (c) => {
-    const params = await readParams(c);
-    if (!(await csrfOk(c, params))) return csrfFailure(c);
-    const auth = await requireSession(c, PATH);
-    if (auth.response) return auth.response;
-    const accountId = await accountOf(c, auth.session.user_id);
-    if (accountId === null) return c.redirect("/auth/sign_in", 302);
-    const result = await removeAlias(c.var.ctx, accountId, field(params, "id", 30));
-    if (result.type === "invalid") return aliasesPage(c, accountId, result.message, 422);
-    await enqueueDelivery(c.var.ctx, "account", accountId, result.federate);
-    return c.redirect(PATH, 303);
-  });
+  .post(PATH, (c) =>
+    aliasChange(c, (ctx, accountId, params) =>
+      addAlias(ctx, accountId, field(params, "acct", 300)),
+    ),
+  )
+  .post(`${PATH}/remove`, (c) =>
+    aliasChange(c, (ctx, accountId, params) =>
+      removeAlias(ctx, accountId, field(params, "id", 30)),
+    ),
+  );
+
+type AliasResult = Awaited<ReturnType<typeof addAlias>> | Awaited<ReturnType<typeof removeAlias>>;
+
+/** Both forms: CSRF, session, the change, then Update(Person) to followers or the page with why. */
+async function aliasChange(
+  c: Context<Env>,
+  change: (ctx: Env["Variables"]["ctx"], accountId: string, params: Params) => Promise<AliasResult>,
+) {
+  const params = await readParams(c);
+  if (!(await csrfOk(c, params))) return csrfFailure(c);
+  const auth = await requireSession(c, PATH);
+  if (auth.response) return auth.response;
+  const accountId = await accountOf(c, auth.session.user_id);
+  if (accountId === null) return c.redirect("/auth/sign_in", 302);
+  const result = await change(c.var.ctx, accountId, params);
+  if (result.type === "invalid") return aliasesPage(c, accountId, result.message, 422);
+  await enqueueDelivery(c.var.ctx, "account", accountId, result.federate);
+  return c.redirect(PATH, 303);
+}
