@@ -61,6 +61,9 @@ export interface JobPayloads {
   "status.fetch-replies": { statusId: string };
   /** A remote account's actor document, fetched again because our copy is stale. */
   "account.refresh": { accountId: string };
+  /** FEP-8fcf: a remote account's partial followers collection, read to drop stale local
+   *  follows of it (federation/followers-sync-fetch.ts). */
+  "account.sync-followers": { accountId: string; url: string };
   /** A local account moved: its local followers follow the target (services/moves). */
   "account.move-followers": { originId: string; targetId: string };
   /** Deliver a local action to other servers: a service's `federate` value, tagged with its

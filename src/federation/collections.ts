@@ -16,6 +16,7 @@ import {
 import { actorState, INSTANCE_ACTOR } from "./actors.ts";
 import { authorizeFetch } from "./authorized-fetch.ts";
 import { loadNoteParts, toNote, toOutboxActivity } from "./notes.ts";
+import { deliverableRecipients } from "./outbox/unavailable.ts";
 
 const FIRST = "first";
 // Mastodon's page sizes: 12 accounts a page of followers or following, 20 posts an outbox page.
@@ -45,6 +46,15 @@ function hiddenFromRequest(ctx: Context<AppContext>, row: LocalActorRow, collect
   return request !== undefined && new URL(request.url).pathname === collection.pathname;
 }
 
+function fromRequest(ctx: Context<AppContext>): boolean {
+  return (ctx as Partial<RequestContext<AppContext>>).request !== undefined;
+}
+
+function partialView(ctx: Context<AppContext>): boolean {
+  const request = (ctx as Partial<RequestContext<AppContext>>).request;
+  return request !== undefined && new URL(request.url).searchParams.has("base-url");
+}
+
 function registerFollows(federation: Federation<AppContext>, kind: "followers" | "following") {
   const path = `/ap/users/{identifier}/${kind}` as const;
   const uriOf = (ctx: Context<AppContext>, id: string) =>
@@ -61,8 +71,10 @@ function registerFollows(federation: Federation<AppContext>, kind: "followers" |
       return cursor === null ? { entries: [], nextCursor: null } : null;
     const maxId = cursor === null ? null : parseCursor(cursor);
     if (maxId === undefined) return null;
-    // Without a cursor (FEP-8fcf synchronisation, delivery) the whole list, in large pages.
-    const limit = cursor === null ? 10_000 : FOLLOWS_PER_PAGE;
+    // Without a cursor (FEP-8fcf synchronisation, delivery) the whole list, in large pages;
+    // Fedify's own read for a delivery must miss no follower.
+    const whole = fromRequest(ctx) ? 10_000 : 1_000_000_000;
+    const limit = cursor === null ? whole : FOLLOWS_PER_PAGE;
     const prefix = filter === undefined ? null : filter.href;
     const entries = await listFollowUris(ctx.data.db, kind, id, maxId, limit, prefix);
     return {
@@ -78,21 +90,26 @@ function registerFollows(federation: Federation<AppContext>, kind: "followers" |
   };
   const firstCursor = async (ctx: Context<AppContext>, id: string) => {
     const row = await owner(ctx, id);
-    return row === null || hiddenFromRequest(ctx, row, uriOf(ctx, id)) ? null : FIRST;
+    if (row === null || hiddenFromRequest(ctx, row, uriOf(ctx, id))) return null;
+    // FEP-8fcf's partial view (?base-url=) lists its items inline, unpaged, as Mastodon's does
+    // and as Mastodon's synchroniser expects.
+    return partialView(ctx) ? null : FIRST;
   };
   if (kind === "followers") {
     federation
       .setFollowersDispatcher(path, async (ctx, id, cursor, filter) => {
         const result = await page(ctx, id, cursor, filter);
         if (result === null) return null;
-        return {
-          items: result.entries.map((e) => ({
-            id: new URL(e.uri),
-            inboxId: e.inbox === null ? null : new URL(e.inbox),
-            endpoints: e.sharedInbox === null ? null : { sharedInbox: new URL(e.sharedInbox) },
-          })),
-          nextCursor: result.nextCursor,
-        };
+        const items = result.entries.map((e) => ({
+          id: new URL(e.uri),
+          inboxId: e.inbox === null ? null : new URL(e.inbox),
+          endpoints: e.sharedInbox === null ? null : { sharedInbox: new URL(e.sharedInbox) },
+        }));
+        // Fedify's own read (a delivery to "followers", FEP-8fcf) gets only the followers
+        // we may deliver to, as every other delivery does (outbox/followers-sync.ts).
+        if (!fromRequest(ctx) && filter === undefined && cursor === null)
+          return { items: await deliverableRecipients(ctx.data, items), nextCursor: null };
+        return { items, nextCursor: result.nextCursor };
       })
       .setCounter(counter)
       .setFirstCursor(firstCursor)

@@ -5,6 +5,7 @@ import type { Federation } from "@fedify/fedify";
 import type { Context, MiddlewareHandler, Next } from "hono";
 import type { Env } from "../api/env.ts";
 import type { AppContext } from "../context.ts";
+import { noteCollectionSync, SYNC_HEADER } from "./followers-sync-inbox.ts";
 import { refuseByPolicy } from "./instance-gate.ts";
 
 export const FEDERATION_PATHS = [
@@ -56,6 +57,9 @@ export function federationMiddleware(federation: Federation<AppContext>): Middle
     // Signed by a server we do not federate with: 403 before anything is fetched or queued.
     const refused = await refuseByPolicy(c.var.ctx, c.req.raw);
     if (refused !== null) return refused;
+    // FEP-8fcf: Fedify consumes the body; a copy keeps the actor for after it accepts.
+    const sync = c.req.method === "POST" ? c.req.header(SYNC_HEADER) : undefined;
+    const copy = sync === undefined ? null : c.req.raw.clone();
     let response: Response;
     try {
       response = await federation.fetch(c.req.raw, {
@@ -77,6 +81,8 @@ export function federationMiddleware(federation: Federation<AppContext>): Middle
         headers: { "Content-Type": "text/plain; charset=utf-8" },
       });
     }
+    if (copy !== null && sync !== undefined && response.status >= 200 && response.status < 300)
+      await noteCollectionSync(c.var.ctx, copy, sync);
     return c.req.path === "/.well-known/webfinger" ? withProfileAlias(response) : response;
   };
 }

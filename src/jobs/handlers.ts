@@ -4,6 +4,7 @@
 import type { AppContext } from "../context.ts";
 import type { JobPayloads, JobType } from "../domain/jobs.ts";
 import { buildArchive } from "../federation/archive.ts";
+import { syncFollowers } from "../federation/followers-sync-fetch.ts";
 import { deliver } from "../federation/outbox/deliver.ts";
 import { refreshRemoteActor } from "../federation/refresh-actor.ts";
 import { fetchAncestor, fetchReplies } from "../federation/threads.ts";
@@ -133,6 +134,7 @@ export const jobHandlers: JobHandlers = {
   "status.fetch-ancestor": { run: (ctx, payload) => fetchAncestor(ctx, payload), maxAttempts: 1 },
   "status.fetch-replies": { run: (ctx, payload) => fetchReplies(ctx, payload), maxAttempts: 1 },
   "account.refresh": { run: (ctx, payload) => refreshRemoteActor(ctx, payload), maxAttempts: 1 },
+  "account.sync-followers": { run: (ctx, payload) => syncFollowers(ctx, payload), maxAttempts: 1 },
   "status.publish-scheduled": {
     // Publishes only when the row's time has come; its Create goes out as the API's does.
     run: async (ctx, { scheduledStatusId }) => {

@@ -26,7 +26,13 @@ export interface Remote {
   rotateKey(name: string): Promise<void>;
   actorUri(name: string): string;
   addActor(name: string, extra?: Json): Promise<string>;
-  deliver(rig: Rig, name: string, activity: Json, path?: string): Promise<number>;
+  deliver(
+    rig: Rig,
+    name: string,
+    activity: Json,
+    path?: string,
+    headers?: Record<string, string>,
+  ): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -137,12 +143,12 @@ export async function startRemote(): Promise<Remote> {
       });
       return id;
     },
-    async deliver(rig, name, activity, path = "/inbox") {
+    async deliver(rig, name, activity, path = "/inbox", headers = {}) {
       const pair = keys.get(name);
       if (pair === undefined) throw new Error(`no actor ${name}`);
       const request = new Request(new URL(path, rig.url), {
         method: "POST",
-        headers: { "content-type": AP, accept: AP },
+        headers: { "content-type": AP, accept: AP, ...headers },
         body: JSON.stringify(activity),
       });
       const signed = await signRequest(

@@ -16,6 +16,7 @@ import {
   relationshipActivity,
   voteActivities,
 } from "./account-activities.ts";
+import { sendWithFollowersSync } from "./followers-sync.ts";
 import { fedifyContext } from "./instance.ts";
 import { quoteActivity } from "./quote-activities.ts";
 import { toRecipient } from "./recipients.ts";
@@ -98,12 +99,16 @@ export async function deliver(
   const fctx = fedifyContext(app);
   if (d.kind === "account" && d.effect.activity === "Delete")
     return deleteActor(app, fctx, { ...d, effect: d.effect });
-  for (const { activity, recipients } of await build(app, fctx, d)) {
+  for (const { activity, recipients, syncFollowers } of await build(app, fctx, d)) {
     const reachable = await deliverableRecipients(app, recipients);
     if (reachable.length === 0) continue;
     // The activity's own actor signs (a poll's Update is the author's, not the voter's).
     const parsed = activity.actorId === null ? null : fctx.parseUri(activity.actorId);
     if (parsed?.type !== "actor") continue;
+    if (syncFollowers === true) {
+      await sendWithFollowersSync(app, fctx, parsed.identifier, activity, reachable);
+      continue;
+    }
     await fctx.sendActivity({ identifier: parsed.identifier }, reachable, activity, {
       preferSharedInbox: true,
       // Our own accounts are never recipients; this also keeps a misfiled row from looping.

@@ -30,6 +30,8 @@ import { accountsAmong, followersAnd } from "./recipients.ts";
 export interface Outgoing {
   activity: Activity;
   recipients: Recipient[];
+  /** Send to the followers with FEP-8fcf's header (followers-sync.ts). */
+  syncFollowers?: boolean;
 }
 
 /** A local post of `actorId` (deleted ones too: a Delete needs its row). */
@@ -158,7 +160,10 @@ export async function statusActivity(
       ? new URL(`${status.uri}/activity`)
       : new URL(`${status.uri}#updates/${Date.parse(status.edited_at ?? status.updated_at)}`);
   const activity = wrap(effect.activity === "Create" ? Create : Update, id, fctx, status, object);
-  return { activity, recipients: await audience(app, status, mentioned) };
+  const recipients = await audience(app, status, mentioned);
+  // Mastodon synchronises followers (FEP-8fcf) on the Create of a followers-only post.
+  const syncFollowers = effect.activity === "Create" && status.visibility === "private";
+  return { activity, recipients, syncFollowers };
 }
 
 /**
