@@ -3,6 +3,12 @@ import { type Selectable, sql } from "kysely";
 import type { Db } from "../db/index.ts";
 import { inDisplayOrder, type Page, paginate } from "../db/queries/paginate.ts";
 import { authorNotMutedBy } from "../db/queries/reader-filters.ts";
+import {
+  byAuthors,
+  countedInWindow,
+  dailyAuthorCounts,
+  type TrendWindow,
+} from "../db/queries/trend-window.ts";
 import { visibleTo } from "../db/queries/visible-to.ts";
 import type { PreviewCardsTable } from "../db/schema/index.ts";
 import type { StatusRow } from "./statuses.ts";
@@ -62,34 +68,17 @@ export interface LinkCandidate {
  * Distinct accounts per card in public, live, original posts of discoverable unsuspended
  * authors, today and yesterday (as countTagAccounts in repos/trends.ts).
  */
-export async function countLinkSharers(
-  db: Db,
-  window: { from: string; split: string; fromId: string; limit: number },
-): Promise<LinkCandidate[]> {
+export async function countLinkSharers(db: Db, window: TrendWindow): Promise<LinkCandidate[]> {
   const rows = await db
     .selectFrom("status_cards")
     .innerJoin("statuses", "statuses.id", "status_cards.status_id")
     .innerJoin("accounts", "accounts.id", "statuses.account_id")
     .innerJoin("preview_cards", "preview_cards.id", "status_cards.card_id")
-    .select([
-      "preview_cards.id",
-      "preview_cards.url",
-      sql<number>`count(distinct case when statuses.created_at >= ${window.split} then statuses.account_id end)`.as(
-        "today",
-      ),
-      sql<number>`count(distinct case when statuses.created_at < ${window.split} then statuses.account_id end)`.as(
-        "yesterday",
-      ),
-    ])
-    .where(sql<boolean>`statuses.id >= cast(${window.fromId} as bigint)`)
-    .where("statuses.created_at", ">=", window.from)
-    .where("statuses.visibility", "=", "public")
-    .where("statuses.reblog_of_id", "is", null)
-    .where("statuses.deleted_at", "is", null)
-    .where("accounts.suspended_at", "is", null)
+    .select(["preview_cards.id", "preview_cards.url", ...dailyAuthorCounts(window)])
+    .where(countedInWindow(window))
     .where("accounts.discoverable", "=", true)
     .groupBy(["preview_cards.id", "preview_cards.url"])
-    .orderBy(sql`count(distinct statuses.account_id)`, "desc")
+    .orderBy(byAuthors, "desc")
     .limit(window.limit)
     .execute();
   return rows.map((r) => ({

@@ -2,6 +2,12 @@
 // keyed (kind, target_id); a review decision stays on the row while its score changes.
 import { type Selectable, sql } from "kysely";
 import type { Db } from "../db/index.ts";
+import {
+  byAuthors,
+  countedInWindow,
+  dailyAuthorCounts,
+  type TrendWindow,
+} from "../db/queries/trend-window.ts";
 import { visibleTo } from "../db/queries/visible-to.ts";
 import type { TrendKind, TrendReview, TrendsTable } from "../db/schema/index.ts";
 import type { StatusRow } from "./statuses.ts";
@@ -20,31 +26,15 @@ export interface TagDayCounts {
  * and yesterday (`from` is yesterday's midnight, `split` today's). `fromId` is the smallest
  * status id of `from`: ids sort by time, so the primary key bounds the scan.
  */
-export async function countTagAccounts(
-  db: Db,
-  window: { from: string; split: string; fromId: string; limit: number },
-): Promise<TagDayCounts[]> {
+export async function countTagAccounts(db: Db, window: TrendWindow): Promise<TagDayCounts[]> {
   const rows = await db
     .selectFrom("status_tags")
     .innerJoin("statuses", "statuses.id", "status_tags.status_id")
     .innerJoin("accounts", "accounts.id", "statuses.account_id")
-    .select([
-      "status_tags.tag_id",
-      sql<number>`count(distinct case when statuses.created_at >= ${window.split} then statuses.account_id end)`.as(
-        "today",
-      ),
-      sql<number>`count(distinct case when statuses.created_at < ${window.split} then statuses.account_id end)`.as(
-        "yesterday",
-      ),
-    ])
-    .where(sql<boolean>`statuses.id >= cast(${window.fromId} as bigint)`)
-    .where("statuses.created_at", ">=", window.from)
-    .where("statuses.visibility", "=", "public")
-    .where("statuses.reblog_of_id", "is", null)
-    .where("statuses.deleted_at", "is", null)
-    .where("accounts.suspended_at", "is", null)
+    .select(["status_tags.tag_id", ...dailyAuthorCounts(window)])
+    .where(countedInWindow(window))
     .groupBy("status_tags.tag_id")
-    .orderBy(sql`count(distinct statuses.account_id)`, "desc")
+    .orderBy(byAuthors, "desc")
     .limit(window.limit)
     .execute();
   return rows.map((r) => ({
