@@ -2,6 +2,7 @@
 // to it in plain words (role=alert) instead of vanishing.
 import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
+import { InlineError } from "./error-box.tsx";
 import { errorMessage } from "./use-request.ts";
 
 export function ActionButton({
@@ -43,11 +44,7 @@ export function ActionButton({
       >
         {children}
       </button>
-      {error !== null && (
-        <span class="inline-error" role="alert">
-          {error}
-        </span>
-      )}
+      <InlineError error={error} inline />
     </>
   );
 }

@@ -13,3 +13,17 @@ export function ErrorBox({ message, onRetry }: { message: string; onRetry?: () =
     </div>
   );
 }
+
+/** A form's or action's failure next to it, announced to screen readers; nothing when null. */
+export function InlineError({ error, inline }: { error: string | null; inline?: boolean }) {
+  if (error === null) return null;
+  return inline ? (
+    <span class="inline-error" role="alert">
+      {error}
+    </span>
+  ) : (
+    <p class="inline-error" role="alert">
+      {error}
+    </p>
+  );
+}

@@ -3,6 +3,7 @@
 import { useState } from "preact/hooks";
 import { api } from "../api/client.ts";
 import { ActionButton } from "../components/action-button.tsx";
+import { InlineError } from "../components/error-box.tsx";
 import { PagedList } from "../components/paged-list.tsx";
 import { ScreenHeader } from "../components/screen-header.tsx";
 import { usePaged } from "../components/use-paged.ts";
@@ -45,11 +46,7 @@ export function DomainBlocksScreen() {
             {t("domainBlocks.block")}
           </button>
         </div>
-        {error !== null && (
-          <p class="inline-error" role="alert">
-            {error}
-          </p>
-        )}
+        <InlineError error={error} />
       </form>
       <PagedList
         paged={paged}

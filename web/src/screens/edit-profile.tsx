@@ -12,6 +12,7 @@ import { Link } from "../router.tsx";
 import { instance, me } from "../session.ts";
 import { useStore } from "../store.ts";
 import "../styles/screens.css";
+import { InlineError } from "../components/error-box.tsx";
 
 export function EditProfileScreen() {
   const account = useStore(me);
@@ -159,11 +160,7 @@ export function EditProfileScreen() {
             </span>
           )}
         </div>
-        {error !== null && (
-          <p class="inline-error" role="alert">
-            {error}
-          </p>
-        )}
+        <InlineError error={error} />
       </form>
     </>
   );

@@ -5,7 +5,7 @@ import { useState } from "preact/hooks";
 import type { FilterEntity } from "../../../src/api/entities/filter.ts";
 import { api } from "../api/client.ts";
 import { ActionButton } from "../components/action-button.tsx";
-import { ErrorBox } from "../components/error-box.tsx";
+import { ErrorBox, InlineError } from "../components/error-box.tsx";
 import { RowSkeletons } from "../components/paged-list.tsx";
 import { ScreenHeader } from "../components/screen-header.tsx";
 import { errorMessage, useRequest } from "../components/use-request.ts";
@@ -147,11 +147,7 @@ function FilterForm({
           </button>
         )}
       </div>
-      {error !== null && (
-        <p class="inline-error" role="alert">
-          {error}
-        </p>
-      )}
+      <InlineError error={error} />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { api } from "../api/client.ts";
 import type { Account, List } from "../api/types.ts";
 import { AccountRow } from "../components/account-row.tsx";
 import { ActionButton } from "../components/action-button.tsx";
+import { InlineError } from "../components/error-box.tsx";
 import { PagedList } from "../components/paged-list.tsx";
 import { ScreenHeader } from "../components/screen-header.tsx";
 import { usePaged } from "../components/use-paged.ts";
@@ -53,11 +54,7 @@ export function ListMembersScreen({ params }: RouteProps) {
           {t("search.submit")}
         </button>
       </form>
-      {error !== null && (
-        <p class="inline-error" role="alert">
-          {error}
-        </p>
-      )}
+      <InlineError error={error} />
       {found !== null && (
         <ul class="rows" aria-label={t("lists.searchResults")}>
           {found.length === 0 && <li class="empty">{t("lists.noneFound")}</li>}

@@ -4,7 +4,7 @@ import { useState } from "preact/hooks";
 import { api } from "../api/client.ts";
 import type { List } from "../api/types.ts";
 import { ActionButton } from "../components/action-button.tsx";
-import { ErrorBox } from "../components/error-box.tsx";
+import { ErrorBox, InlineError } from "../components/error-box.tsx";
 import { RowSkeletons } from "../components/paged-list.tsx";
 import { ScreenHeader } from "../components/screen-header.tsx";
 import { errorMessage, useRequest } from "../components/use-request.ts";
@@ -92,11 +92,7 @@ function ListForm({
           </button>
         )}
       </div>
-      {error !== null && (
-        <p class="inline-error" role="alert">
-          {error}
-        </p>
-      )}
+      <InlineError error={error} />
     </form>
   );
 }

@@ -25,6 +25,7 @@ import { instance, me } from "../session.ts";
 import { useStore } from "../store.ts";
 import { applyTheme, currentTheme, type Theme } from "../theme.ts";
 import "../styles/screens.css";
+import { InlineError } from "../components/error-box.tsx";
 
 const VISIBILITIES = ["public", "unlisted", "private", "direct"] as const;
 const ALERTS = [
@@ -114,11 +115,7 @@ function PostingDefaults() {
             {t("preferences.saved")}
           </span>
         )}
-        {error !== null && (
-          <span class="inline-error" role="alert">
-            {error}
-          </span>
-        )}
+        <InlineError error={error} inline />
       </div>
     </form>
   );
@@ -280,11 +277,7 @@ function PushSettings() {
           {t("preferences.saved")}
         </span>
       )}
-      {error !== null && (
-        <p class="inline-error" role="alert">
-          {error}
-        </p>
-      )}
+      <InlineError error={error} />
     </section>
   );
 }

@@ -9,7 +9,7 @@ import { api } from "../api/client.ts";
 import type { Account, Relationship, Status } from "../api/types.ts";
 import { AccountRow } from "../components/account-row.tsx";
 import { ActionButton } from "../components/action-button.tsx";
-import { ErrorBox } from "../components/error-box.tsx";
+import { ErrorBox, InlineError } from "../components/error-box.tsx";
 import { PagedList, RowSkeletons } from "../components/paged-list.tsx";
 import { ScreenHeader } from "../components/screen-header.tsx";
 import { StatusCard } from "../components/status.tsx";
@@ -86,11 +86,7 @@ function NoteEditor({ account, relationship }: { account: Account; relationship:
           {t("profile.noteSaved")}
         </span>
       )}
-      {error !== null && (
-        <span class="inline-error" role="alert">
-          {error}
-        </span>
-      )}
+      <InlineError error={error} inline />
     </div>
   );
 }
